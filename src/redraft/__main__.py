@@ -1,0 +1,3 @@
+from redraft.cli.main import run
+
+run()

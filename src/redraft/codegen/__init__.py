@@ -1,0 +1,1 @@
+"""Code generation: patterns rendered from tokens + requirements into TSX and stories."""

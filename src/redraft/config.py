@@ -1,0 +1,48 @@
+"""Settings from the environment (prefix `REDRAFT_`, nested with `__`); no import-time globals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class DatabaseSettings(BaseModel):
+    # The embedded default: one SQLite file in the working directory, no services needed.
+    url: str = "sqlite:///redraft.db"
+    echo: bool = False
+
+    @field_validator("url")
+    @classmethod
+    def _known_backend(cls, value: str) -> str:
+        if not value.startswith(("sqlite", "postgresql")):
+            raise ValueError("only sqlite:// and postgresql+psycopg:// URLs are supported")
+        if value.startswith("postgresql://"):
+            # psycopg 3 is the driver we ship; name it so SQLAlchemy does not look for psycopg2.
+            value = "postgresql+psycopg://" + value.removeprefix("postgresql://")
+        return value
+
+
+class LimitSettings(BaseModel):
+    # Largest request body the API accepts (token sets of big design systems are a few MB).
+    max_upload_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
+    page_size_max: int = Field(default=200, gt=0)
+
+
+class ServerSettings(BaseModel):
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, gt=0, lt=65536)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="REDRAFT_", env_nested_delimiter="__", extra="ignore"
+    )
+
+    database: DatabaseSettings = DatabaseSettings()
+    limits: LimitSettings = LimitSettings()
+    server: ServerSettings = ServerSettings()
+    workspace: Path = Path()
+    # Named generator back-end (entry point in the `redraft.generators` group).
+    generator: str = "builtin"

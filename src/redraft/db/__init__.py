@@ -1,0 +1,1 @@
+"""Persistence: models, migrations, sessions and the content-addressed blob store."""

@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from sqlalchemy import Integer, LargeBinary, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from redraft.db.base import Base
+
+
+class Blob(Base):
+    """Content stored once, addressed by the sha256 of its uncompressed bytes."""
+
+    __tablename__ = "blobs"
+
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    codec: Mapped[str] = mapped_column(String(16))
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

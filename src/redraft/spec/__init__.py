@@ -1,0 +1,1 @@
+"""Validated input schemas (pydantic) shared by codegen, features and entrypoints."""
