@@ -73,6 +73,8 @@ class TokenSet:
     """A snapshot of resolved tokens keyed by path (iteration is in sorted path order)."""
 
     tokens: Mapping[str, Token]
+    # Filled on first use: hashing a big set costs milliseconds and every render asks for it.
+    _sha256: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         ordered = {path: self.tokens[path] for path in sorted(self.tokens)}
@@ -132,7 +134,11 @@ class TokenSet:
 
     def sha256(self) -> str:
         """Hash of the canonical form: independent of source key order and formatting."""
-        return hashlib.sha256(canonical_json(self.canonical()).encode()).hexdigest()
+        if self._sha256 is None:
+            digest = hashlib.sha256(canonical_json(self.canonical()).encode()).hexdigest()
+            object.__setattr__(self, "_sha256", digest)
+        assert self._sha256 is not None
+        return self._sha256
 
 
 def canonical_json(value: JsonValue) -> str:
