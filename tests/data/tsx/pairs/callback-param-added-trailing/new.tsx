@@ -1,0 +1,21 @@
+import * as React from 'react';
+
+export interface Item {
+  id: string;
+  label: string;
+}
+
+export interface ListProps {
+  items: Item[];
+  onSelect?(item: Item, index: number): void;
+}
+
+export function List({ items, onSelect }: ListProps) {
+  return (
+    <ul>
+      {items.map((item, index) => (
+        <li key={item.id} onClick={() => onSelect?.(item, index)}>{item.label}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,10 @@
+import * as React from 'react';
+
+export interface TextFieldProps {
+  value: string;
+  onChange?: (value: string) => void;
+}
+
+export function TextField({ value, onChange }: TextFieldProps) {
+  return <input value={value} onChange={(e) => onChange?.(e.target.value)} />;
+}

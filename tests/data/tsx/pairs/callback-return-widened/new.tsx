@@ -1,0 +1,10 @@
+import * as React from 'react';
+
+export interface FieldProps {
+  name: string;
+  validate?: (value: string) => boolean | string;
+}
+
+export function Field({ name, validate }: FieldProps) {
+  return <input name={name} onBlur={(e) => validate?.(e.target.value)} />;
+}

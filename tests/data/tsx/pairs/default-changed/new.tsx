@@ -1,0 +1,12 @@
+import * as React from 'react';
+
+export interface ButtonProps {
+  /** Text on the button. */
+  label: string;
+  size?: 'sm' | 'md' | 'lg';
+  disabled?: boolean;
+}
+
+export function Button({ label, size = 'lg', disabled = false }: ButtonProps) {
+  return <button className={`btn btn-${size}`} disabled={disabled}>{label}</button>;
+}

@@ -1,0 +1,10 @@
+import * as React from 'react';
+
+export interface AvatarProps {
+  src: string;
+  size?: number | 'auto';
+}
+
+export default function Avatar({ src, size = 32 }: AvatarProps) {
+  return <img src={src} width={size === 'auto' ? undefined : size} alt="" />;
+}

@@ -1,0 +1,3 @@
+import Avatar from './component';
+
+export const Me = () => <><Avatar src="/me.png" size={48} /><Avatar src="/you.png" /></>;

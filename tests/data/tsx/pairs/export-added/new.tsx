@@ -1,0 +1,13 @@
+import * as React from 'react';
+
+export function Button({ label }: { label: string }) {
+  return <button>{label}</button>;
+}
+
+export function IconButton({ icon }: { icon: React.ReactNode }) {
+  return <button>{icon}</button>;
+}
+
+export function ButtonGroup({ children }: { children: React.ReactNode }) {
+  return <div role="group">{children}</div>;
+}

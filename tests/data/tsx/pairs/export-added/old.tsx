@@ -1,0 +1,9 @@
+import * as React from 'react';
+
+export function Button({ label }: { label: string }) {
+  return <button>{label}</button>;
+}
+
+export function IconButton({ icon }: { icon: React.ReactNode }) {
+  return <button>{icon}</button>;
+}

@@ -1,0 +1,3 @@
+import { Button, IconButton } from './component';
+
+export const Bar = () => <><Button label="Go" /><IconButton icon="+" /></>;

@@ -1,0 +1,3 @@
+import { Card } from './component';
+
+export const Profile = () => <Card title="Profile"><p>Ada</p></Card>;

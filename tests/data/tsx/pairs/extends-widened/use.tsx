@@ -1,0 +1,5 @@
+import { IconButton } from './component';
+
+export const Close = ({ close }: { close: () => void }) => (
+  <IconButton icon="x" title="Close" onClick={(event) => { event.preventDefault(); close(); }} />
+);

@@ -1,0 +1,11 @@
+import * as React from 'react';
+
+export interface BoxProps {
+  as?: 'div' | 'section';
+  children?: React.ReactNode;
+  [prop: string]: unknown;
+}
+
+export function Box({ as: Tag = 'div', children }: BoxProps) {
+  return <Tag>{children}</Tag>;
+}

@@ -1,0 +1,5 @@
+import * as React from 'react';
+
+type Common = { id?: string };
+
+export const Avatar = ({ src, id }: Common & { src: string }) => <img id={id} src={src} alt="" />;

@@ -1,0 +1,16 @@
+import * as React from 'react';
+
+export interface MenuItem {
+  id: string;
+  label: string;
+  href?: string;
+}
+
+export interface MenuProps {
+  items: MenuItem[];
+  renderItem: (item: MenuItem) => React.ReactNode;
+}
+
+export function Menu({ items, renderItem }: MenuProps) {
+  return <ul>{items.map((item) => <li key={item.id}>{renderItem(item)}</li>)}</ul>;
+}

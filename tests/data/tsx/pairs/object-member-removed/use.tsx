@@ -1,0 +1,3 @@
+import { Chip } from './component';
+
+export const Chips = () => <Chip item={{ id: 'a', label: 'Alpha' }} />;

@@ -1,0 +1,11 @@
+import * as React from 'react';
+
+export type FieldProps = React.InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+  /** Called with the new text. */
+  onChange?: (value: string) => void;
+};
+
+export function Field({ label, onChange, ...rest }: FieldProps) {
+  return <label>{label}<input {...rest} onChange={(e) => onChange?.(e.target.value)} /></label>;
+}

@@ -1,0 +1,9 @@
+import * as React from 'react';
+
+export type FieldProps = React.InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+};
+
+export function Field({ label, ...rest }: FieldProps) {
+  return <label>{label}<input {...rest} /></label>;
+}

@@ -1,0 +1,13 @@
+import * as React from 'react';
+
+export interface ButtonProps {
+  /** Text on the button. */
+  label: string;
+  size?: 'sm' | 'md' | 'lg';
+  /** @deprecated Use `aria-disabled`; removed in 3.0. */
+  disabled?: boolean;
+}
+
+export function Button({ label, size = 'md', disabled = false }: ButtonProps) {
+  return <button className={`btn btn-${size}`} disabled={disabled}>{label}</button>;
+}

@@ -1,0 +1,3 @@
+import { Badge } from './component';
+
+export const Inbox = ({ unread }: { unread: number }) => <Badge count={unread} max={9} />;

@@ -1,0 +1,12 @@
+import { Button } from './component';
+
+declare const size: 'sm' | 'md';
+
+export function Toolbar() {
+  return (
+    <div>
+      <Button label="Save" size={size} disabled />
+      <Button label="Cancel" />
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import * as React from 'react';
+
+export type ButtonSize = 'sm' | 'md' | 'lg';
+
+export interface ButtonProps {
+  /** Text on the button. */
+  label: string;
+  size?: ButtonSize;
+  disabled?: boolean;
+}
+
+export function Button({ label, size = 'md', disabled = false }: ButtonProps) {
+  return <button className={`btn btn-${size}`} disabled={disabled}>{label}</button>;
+}
