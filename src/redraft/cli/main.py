@@ -1,15 +1,47 @@
-"""The `redraft` command."""
+"""The `redraft` command: one Typer app with a sub-command per group."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
+from typer.core import TyperGroup
 
-app = typer.Typer(help="Keep generated React components in step with a design system.")
+from redraft import errors
+from redraft.cli import api, components, db, demo, merge, serve, tokens, users
+from redraft.cli.context import report
 
 
-@app.callback()
-def main() -> None:
-    """redraft: versioned, regenerable React components that keep their hand edits."""
+class _Group(TyperGroup):
+    """Turns every expected error into a message on stderr and a meaningful exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except errors.RedraftError as exc:
+            raise typer.Exit(report(exc)) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="Keep generated React components in step with a design system.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.add_typer(db.app, name="db")
+app.add_typer(users.user_app, name="user")
+app.add_typer(users.token_app, name="token")
+app.add_typer(components.component_app, name="component")
+app.add_typer(components.tag_app, name="tag")
+app.add_typer(tokens.app, name="tokens")
+app.add_typer(api.app, name="api")
+app.command("versions")(components.versions)
+app.command("download")(components.download)
+app.command("schema")(components.schema)
+app.command("merge")(merge.merge)
+app.command("demo")(demo.demo)
+app.command("serve")(serve.serve)
 
 
 def run() -> None:

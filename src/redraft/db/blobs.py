@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Mapping
 
 import zstandard
 from sqlalchemy import select
@@ -15,6 +16,11 @@ from redraft.errors import NotFound
 
 # Level 9 measured as the knee on generated TSX: ~2x smaller than level 3, still ~µs per file.
 _LEVEL = 9
+FULL = "zstd"
+DELTA = "zstd-delta"
+# A delta is kept only when it is under half the full compressed size: otherwise the content
+# has drifted from its base, and storing it in full makes it the base for its successors.
+_DELTA_MAX_SHARE = 0.5
 
 
 class BlobStore:
@@ -23,13 +29,27 @@ class BlobStore:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def put(self, text: str) -> str:
+    def put(self, text: str, *, base: str | None = None) -> str:
+        """Store `text` once; `base` (e.g. the parent version's same body) enables a delta."""
         raw = text.encode()
         digest = hashlib.sha256(raw).hexdigest()
         if self.session.get(Blob, digest) is not None:
             return digest
-        data = zstandard.ZstdCompressor(level=_LEVEL).compress(raw)
-        values = {"digest": digest, "codec": "zstd", "size": len(raw), "data": data}
+        codec, data, base_digest = FULL, zstandard.ZstdCompressor(level=_LEVEL).compress(raw), None
+        anchor = self._anchor(base) if base is not None else None
+        if anchor is not None:
+            delta = zstandard.ZstdCompressor(
+                level=_LEVEL, dict_data=_dictionary(_inflate(anchor, {}))
+            ).compress(raw)
+            if len(delta) < len(data) * _DELTA_MAX_SHARE:
+                codec, data, base_digest = DELTA, delta, anchor.digest
+        values = {
+            "digest": digest,
+            "codec": codec,
+            "size": len(raw),
+            "data": data,
+            "base_digest": base_digest,
+        }
         dialect = self.session.get_bind().dialect.name
         insert = pg_insert if dialect == "postgresql" else sqlite_insert
         # Two writers may store the same content at once; the second insert is a no-op.
@@ -40,18 +60,46 @@ class BlobStore:
         blob = self.session.get(Blob, digest)
         if blob is None:
             raise NotFound(f"blob {digest} is missing")
-        return self._decode(blob)
+        return _inflate(blob, self._bases([blob])).decode()
 
     def get_many(self, digests: set[str]) -> dict[str, str]:
         rows = self.session.scalars(select(Blob).where(Blob.digest.in_(digests))).all()
-        found = {blob.digest: self._decode(blob) for blob in rows}
+        bases = self._bases(rows)
+        found = {blob.digest: _inflate(blob, bases).decode() for blob in rows}
         missing = digests - found.keys()
         if missing:
             raise NotFound(f"blobs missing: {sorted(missing)}")
         return found
 
-    @staticmethod
-    def _decode(blob: Blob) -> str:
-        if blob.codec != "zstd":
-            raise NotFound(f"blob {blob.digest} has unknown codec {blob.codec!r}")
-        return zstandard.ZstdDecompressor().decompress(blob.data).decode()
+    def _anchor(self, base: str) -> Blob:
+        blob = self.session.get(Blob, base)
+        if blob is None:
+            raise NotFound(f"base blob {base} is missing")
+        # Deltas are taken against full blobs only, so reading any blob inflates at most two.
+        if blob.base_digest is not None:
+            return self.session.get_one(Blob, blob.base_digest)
+        return blob
+
+    def _bases(self, blobs: Iterable[Blob]) -> dict[str, Blob]:
+        wanted = {blob.base_digest for blob in blobs if blob.base_digest is not None}
+        if not wanted:
+            return {}
+        rows = self.session.scalars(select(Blob).where(Blob.digest.in_(wanted))).all()
+        return {blob.digest: blob for blob in rows}
+
+
+def _dictionary(base: bytes) -> zstandard.ZstdCompressionDict:
+    # Raw-content dictionary: zstd matches the new text against the base text verbatim.
+    return zstandard.ZstdCompressionDict(base, dict_type=zstandard.DICT_TYPE_RAWCONTENT)
+
+
+def _inflate(blob: Blob, bases: Mapping[str, Blob]) -> bytes:
+    if blob.codec == FULL:
+        return bytes(zstandard.ZstdDecompressor().decompress(blob.data))
+    if blob.codec == DELTA and blob.base_digest is not None:
+        base = bases.get(blob.base_digest)
+        if base is None:
+            raise NotFound(f"blob {blob.digest}: its base {blob.base_digest} is missing")
+        dictionary = _dictionary(_inflate(base, {}))
+        return bytes(zstandard.ZstdDecompressor(dict_data=dictionary).decompress(blob.data))
+    raise NotFound(f"blob {blob.digest} has unknown codec {blob.codec!r}")

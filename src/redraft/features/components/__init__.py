@@ -1,0 +1,1 @@
+"""Components and their versions: create, list, show, tag, download."""

@@ -1,0 +1,101 @@
+"""Queries over components and versions; only this feature's service uses them."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from redraft.db.models import Component, ComponentVersion, VersionTag
+
+
+@dataclass(frozen=True, slots=True)
+class VersionFilter:
+    status: str | None = None
+    tag: str | None = None
+    trigger: str | None = None
+    author: str | None = None
+    branch: str | None = None
+    created_after: datetime | None = None
+    created_before: datetime | None = None
+
+
+def find_component(session: Session, key: str) -> Component | None:
+    """By id (a UUID) or by name."""
+    try:
+        component_id = uuid.UUID(key)
+    except ValueError:
+        return session.scalar(select(Component).where(Component.name == key))
+    return session.get(Component, component_id)
+
+
+def list_components(
+    session: Session, *, pattern: str | None, query: str | None, limit: int, offset: int
+) -> tuple[list[Component], int]:
+    stmt = select(Component)
+    if pattern:
+        stmt = stmt.where(Component.type == pattern)
+    if query:
+        stmt = stmt.where(Component.name.ilike(f"%{_escape_like(query)}%", escape="\\"))
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = session.scalars(
+        stmt.options(selectinload(Component.current_version).selectinload(ComponentVersion.tags))
+        .order_by(Component.name, Component.id)
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    return list(rows), total
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _filtered_versions(component_id: uuid.UUID, flt: VersionFilter) -> Select[ComponentVersion]:
+    stmt = select(ComponentVersion).where(ComponentVersion.component_id == component_id)
+    if flt.status:
+        stmt = stmt.where(ComponentVersion.status == flt.status)
+    if flt.trigger:
+        stmt = stmt.where(ComponentVersion.trigger == flt.trigger)
+    if flt.author:
+        stmt = stmt.where(ComponentVersion.created_by == flt.author)
+    if flt.branch:
+        stmt = stmt.where(ComponentVersion.branch == flt.branch)
+    if flt.created_after:
+        stmt = stmt.where(ComponentVersion.created_at >= flt.created_after)
+    if flt.created_before:
+        stmt = stmt.where(ComponentVersion.created_at < flt.created_before)
+    if flt.tag:
+        tagged = select(VersionTag.version_id).where(VersionTag.tag == flt.tag)
+        stmt = stmt.where(ComponentVersion.id.in_(tagged))
+    return stmt
+
+
+def list_versions(
+    session: Session, component_id: uuid.UUID, flt: VersionFilter, *, limit: int, offset: int
+) -> tuple[list[ComponentVersion], int]:
+    stmt = _filtered_versions(component_id, flt)
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = session.scalars(
+        stmt.options(selectinload(ComponentVersion.tags))
+        # Newest first; the id breaks ties so pages never overlap or skip.
+        .order_by(ComponentVersion.created_at.desc(), ComponentVersion.id.desc())
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    return list(rows), total
+
+
+def get_version_with_tags(session: Session, version_id: uuid.UUID) -> ComponentVersion | None:
+    return session.scalar(
+        select(ComponentVersion)
+        .where(ComponentVersion.id == version_id)
+        .options(selectinload(ComponentVersion.tags))
+    )
+
+
+def find_tag(session: Session, version_id: uuid.UUID, tag: str) -> VersionTag | None:
+    return session.get(VersionTag, (version_id, tag))

@@ -1,0 +1,56 @@
+"""The ASGI application: `create_app(settings)` builds everything in the lifespan."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, Depends, FastAPI
+
+import redraft
+from redraft.codegen.registry import load_generator
+from redraft.config import Settings
+from redraft.db.engine import create_engine_for
+from redraft.db.migrate import check_current
+from redraft.db.session import create_session_factory
+from redraft.features.components.endpoints import router as components_router
+from redraft.features.deps import authorize
+from redraft.web import problems
+from redraft.web.limits import BodyLimit
+
+API_PREFIX = "/api/v1"
+
+
+def create_app(settings: Settings) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = create_engine_for(settings.database.url)
+        try:
+            check_current(engine)
+            app.state.settings = settings
+            app.state.engine = engine
+            app.state.session_factory = create_session_factory(engine)
+            app.state.generator = load_generator(settings.generator)
+            yield
+        finally:
+            engine.dispose()
+
+    app = FastAPI(
+        title="redraft",
+        version=redraft.__version__,
+        description="Versioned, regenerable React components that keep their hand edits.",
+        lifespan=lifespan,
+    )
+    problems.install(app)
+    app.add_middleware(BodyLimit, max_bytes=settings.limits.max_upload_bytes)
+
+    @app.get("/healthz", tags=["ops"])
+    def healthz() -> dict[str, str]:
+        """Liveness: the process answers (no authentication)."""
+        return {"status": "ok"}
+
+    # Every API route authenticates and checks the role its method needs (see `authorize`).
+    api = APIRouter(prefix=API_PREFIX, dependencies=[Depends(authorize)])
+    api.include_router(components_router)
+    app.include_router(api)
+    return app
