@@ -66,6 +66,12 @@ class DanglingAlias(TokenError):
         )
 
 
+class NothingChanged(InvalidInput):
+    """A write that would store nothing new (e.g. an edit identical to the current code)."""
+
+    title = "Nothing changed"
+
+
 class RequirementsError(InvalidInput):
     """Component requirements do not validate."""
 

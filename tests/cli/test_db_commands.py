@@ -44,7 +44,21 @@ def test_every_command_has_help() -> None:
         "component": ["create", "list", "show"],
         "tag": ["add", "remove"],
     }
-    singles = ["versions", "download", "schema", "demo", "serve"]
+    groups |= {"tokens": ["diff"], "api": ["diff"]}
+    singles = [
+        "versions",
+        "download",
+        "schema",
+        "demo",
+        "serve",
+        "merge",
+        "regenerate",
+        "accept",
+        "reject",
+        "resolve",
+        "export",
+        "import",
+    ]
     invocations = [[g, c, "--help"] for g, cs in groups.items() for c in cs]
     invocations += [[s, "--help"] for s in singles] + [["--help"]]
     for args in invocations:

@@ -8,7 +8,7 @@ import typer
 from typer.core import TyperGroup
 
 from redraft import errors
-from redraft.cli import api, components, db, demo, merge, serve, tokens, users
+from redraft.cli import api, components, db, demo, merge, regeneration, serve, tokens, users
 from redraft.cli.context import report
 
 
@@ -40,6 +40,12 @@ app.command("versions")(components.versions)
 app.command("download")(components.download)
 app.command("schema")(components.schema)
 app.command("merge")(merge.merge)
+app.command("regenerate")(regeneration.regenerate)
+app.command("accept")(regeneration.accept)
+app.command("reject")(regeneration.reject)
+app.command("resolve")(regeneration.resolve)
+app.command("export")(regeneration.export)
+app.command("import")(regeneration.import_edits)
 app.command("demo")(demo.demo)
 app.command("serve")(serve.serve)
 

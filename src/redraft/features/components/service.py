@@ -295,9 +295,25 @@ def _finish_version(
     version.bump = meta.bump.label if meta.bump is not None else None
     version.bump_reasons = list(meta.bump_reasons)
     version.change_summary = dict(meta.change_summary or {})
+    version.tags = []  # a new version has none; saves a query (the relationship raises)
     session.add(version)
     flush_or_conflict(session, f"{component.name} {meta.number}")
     return version
+
+
+def replace_code(session: Session, version: ComponentVersion, *, code: str, stories: str) -> None:
+    """Change a draft's code and stories (after conflict resolution); accepted versions are
+    immutable."""
+    if version.status != "draft":
+        raise Conflict(f"version {version.version_string} is {version.status}; only drafts change")
+    blobs = BlobStore(session)
+    version.code_blob = blobs.put(code, base=version.pristine_code_blob)
+    version.stories_blob = blobs.put(stories, base=version.pristine_stories_blob)
+    pristine = blobs.get_many({version.pristine_code_blob, version.pristine_stories_blob})
+    version.customized = (code, stories) != (
+        pristine[version.pristine_code_blob],
+        pristine[version.pristine_stories_blob],
+    )
 
 
 def _parent_of(session: Session, meta: VersionMeta) -> ComponentVersion | None:

@@ -1,0 +1,1 @@
+"""Regeneration: proposals as drafts, merge of hand edits, accept / reject / resolve, edits."""

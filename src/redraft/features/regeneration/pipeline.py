@@ -1,0 +1,156 @@
+"""The regeneration pipeline without storage: inputs in, a proposal out.
+
+detect changes → (generated output) → extract props API → decide bump → merge → diff.
+Every step is a pure core function except the TSX parse, which goes through tree-sitter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from redraft.core.bump import BumpDecision, decide_bump
+from redraft.core.changes import ChangeSet, diff_pattern, diff_requirements, diff_tokens, summarize
+from redraft.core.diff import TextDiff, diff_texts
+from redraft.core.merge import MergeLabels, MergeResult, merge_texts
+from redraft.core.tokens.model import TokenSet
+from redraft.core.tsprops import ApiDiff, compare_api
+from redraft.integrations.tsx import extract_api
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """One side of a regeneration: a version's inputs and bodies, as plain values."""
+
+    tokens: TokenSet
+    requirements: Mapping[str, Any]
+    pattern_id: str
+    pattern_version: str
+    code: str
+    stories: str
+    pristine_code: str
+    pristine_stories: str
+    token_paths: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    changes: ChangeSet
+    code: MergeResult
+    stories: MergeResult
+    api: ApiDiff
+    decision: BumpDecision
+    diff: TextDiff
+    warnings: tuple[str, ...]
+
+    @property
+    def clean(self) -> bool:
+        return self.code.clean and self.stories.clean
+
+    @property
+    def conflict_count(self) -> int:
+        return len(self.code.conflicts) + len(self.stories.conflicts)
+
+
+def used_paths(tokens: Iterable[TokenSet], paths: Iterable[str]) -> frozenset[str]:
+    """The token paths a component consumes, plus everything they depend on through aliases."""
+    wanted = set(paths)
+    for token_set in tokens:
+        for path in list(wanted):
+            if path in token_set:
+                wanted |= token_set.dependencies(path)
+    return frozenset(wanted)
+
+
+def detect_changes(old: Snapshot, new: Snapshot) -> ChangeSet:
+    """What changed in the inputs, restricted to the tokens the component uses."""
+    used = used_paths((old.tokens, new.tokens), old.token_paths | new.token_paths)
+    return ChangeSet(
+        tokens=diff_tokens(old.tokens, new.tokens).restricted_to(used),
+        requirements=tuple(diff_requirements(old.requirements, new.requirements)),
+        pattern=diff_pattern(
+            old.pattern_id, old.pattern_version, new.pattern_id, new.pattern_version
+        ),
+    )
+
+
+def compare_code_api(old_code: str, new_code: str) -> ApiDiff:
+    return compare_api(extract_api(old_code), extract_api(new_code))
+
+
+def propose(old: Snapshot, new: Snapshot, *, labels: MergeLabels) -> Proposal:
+    """Merge the current code's hand edits into the new output and explain the result.
+
+    base = the current version's pristine output, ours = its code, theirs = the new pristine
+    output. The props API is compared between the current code and the proposed code; when
+    conflicts remain, the new pristine code stands in for the proposal (and the conflicts
+    already block acceptance).
+    """
+    changes = detect_changes(old, new)
+    code = merge_texts(old.pristine_code, old.code, new.pristine_code, labels=labels)
+    stories = merge_texts(old.pristine_stories, old.stories, new.pristine_stories, labels=labels)
+    proposed_code = code.text if code.clean else new.pristine_code
+    api = compare_code_api(old.code, proposed_code)
+    output_changed = (code.text, stories.text) != (old.code, old.stories)
+    decision = decide_bump(changes, api, output_changed=output_changed)
+    warnings = list(code.notes) + list(stories.notes)
+    conflicts = len(code.conflicts) + len(stories.conflicts)
+    if conflicts:
+        warnings.append(f"{conflicts} conflict(s) with your edits: resolve them before accepting")
+    if decision.needs_review:
+        warnings.append("the props API change could not be fully decided: review it by hand")
+    deprecated = sorted(
+        path
+        for path in new.token_paths
+        if (t := new.tokens.find(path)) is not None and t.deprecated
+    )
+    if deprecated:
+        warnings.append("uses deprecated tokens: " + ", ".join(deprecated))
+    return Proposal(
+        changes=changes,
+        code=code,
+        stories=stories,
+        api=api,
+        decision=decision,
+        diff=diff_texts(old.code, code.text),
+        warnings=tuple(warnings),
+    )
+
+
+def change_summary(proposal: Proposal) -> dict[str, Any]:
+    """What a draft stores about how it was made (JSON)."""
+    return {
+        "changes": proposal.changes.to_json(),
+        "lines": summarize(proposal.changes),
+        "api": proposal.api.to_dict(),
+        "needs_review": proposal.decision.needs_review,
+        "merge": {
+            "code": merge_json(proposal.code),
+            "stories": merge_json(proposal.stories),
+        },
+        "warnings": list(proposal.warnings),
+    }
+
+
+def merge_json(result: MergeResult) -> dict[str, Any]:
+    return {
+        "strategy": str(result.strategy),
+        "clean": result.clean,
+        "notes": list(result.notes),
+        "conflicts": [conflict_json(c) for c in result.conflicts],
+    }
+
+
+def conflict_json(conflict: Any) -> dict[str, Any]:
+    return {
+        "index": conflict.index,
+        "key": conflict.key,
+        "base": conflict.base,
+        "ours": conflict.ours,
+        "theirs": conflict.theirs,
+        "base_lines": [conflict.base_lines.start, conflict.base_lines.stop],
+        "ours_lines": [conflict.ours_lines.start, conflict.ours_lines.stop],
+        "theirs_lines": [conflict.theirs_lines.start, conflict.theirs_lines.stop],
+        "merged_lines": [conflict.merged_lines.start, conflict.merged_lines.stop],
+    }

@@ -1,0 +1,398 @@
+"""Regenerate components into drafts; accept, reject and resolve drafts; store hand edits.
+
+Services flush but never commit. Every write locks the component row first (FOR UPDATE on
+PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers), so concurrent regenerations
+and accepts on one component queue instead of racing; the partial unique index on accepted
+version numbers is the last line of defence.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from redraft.codegen.base import Generator
+from redraft.codegen.render import generation_inputs
+from redraft.core.bump import decide_bump
+from redraft.core.changes import ChangeSet
+from redraft.core.merge import MergeLabels
+from redraft.core.semver import Bump, Version
+from redraft.core.tokens.model import TokenSet
+from redraft.db.models import Component, ComponentVersion
+from redraft.errors import Conflict, InvalidInput, NothingChanged
+from redraft.features.components import service as components
+from redraft.features.components.service import VersionContent, VersionMeta
+from redraft.features.regeneration.pipeline import (
+    Proposal,
+    Snapshot,
+    change_summary,
+    compare_code_api,
+    merge_json,
+    propose,
+)
+from redraft.spec.requirements import Requirements, parse_requirements
+
+Choice = Literal["ours", "theirs", "both"]
+MARKERS = ("<<<<<<< ", "||||||| ", ">>>>>>> ")
+
+
+@dataclass(frozen=True, slots=True)
+class RegenerationResult:
+    component: Component
+    previous: ComponentVersion
+    draft: ComponentVersion | None
+    proposal: Proposal | None
+    applied: bool
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.draft is None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def lock_component(session: Session, component_id: uuid.UUID) -> Component:
+    component = session.scalar(
+        select(Component)
+        .where(Component.id == component_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    if component is None:
+        raise InvalidInput(f"no component {component_id}")
+    return component
+
+
+def current_version(session: Session, component: Component) -> ComponentVersion:
+    if component.current_version_id is None:
+        raise Conflict(f"{component.name} has no current version")
+    return components.get_version(session, component.current_version_id)
+
+
+def snapshot(content: VersionContent) -> Snapshot:
+    v = content.version
+    return Snapshot(
+        tokens=TokenSet.from_canonical(content.tokens),
+        requirements=content.requirements,
+        pattern_id=v.pattern_id,
+        pattern_version=v.pattern_version,
+        code=content.code,
+        stories=content.stories,
+        pristine_code=content.pristine_code,
+        pristine_stories=content.pristine_stories,
+        token_paths=frozenset(use["path"] for use in content.token_usage),
+    )
+
+
+def _labels(current: ComponentVersion, proposed: str) -> MergeLabels:
+    return MergeLabels(
+        ours=f"your edits ({current.version_string})",
+        base=f"generated {current.version_string}",
+        theirs=f"generated {proposed}",
+    )
+
+
+def regenerate(
+    session: Session,
+    component_key: str,
+    *,
+    generator: Generator,
+    actor: str,
+    tokens: TokenSet | None = None,
+    requirements: Requirements | None = None,
+    pattern_version: str | None = None,
+    reason: str | None = None,
+    trigger: str = "manual",
+    apply: bool = False,
+) -> RegenerationResult:
+    """Run the pipeline against the current version and store the outcome as a draft.
+
+    Nothing is stored when the inputs that matter and the output are unchanged ("up to
+    date"). With `apply`, a clean draft that is not major and needs no review is accepted.
+    """
+    component = lock_component(session, components.get_component(session, component_key).id)
+    current = current_version(session, component)
+    content = components.load_content(session, current)
+    old = snapshot(content)
+    spec = requirements or parse_requirements(content.requirements)
+    if pattern_version is not None:
+        spec = parse_requirements({**spec.canonical(), "pattern_version": pattern_version})
+    if spec.name != component.name:
+        raise InvalidInput(
+            f"requirements name {spec.name!r} differs from the component {component.name!r}"
+        )
+    inputs = generation_inputs(
+        generator, tokens or old.tokens, spec, parameters=dict(current.parameters)
+    )
+    output = generator.render(inputs)
+    new = Snapshot(
+        tokens=inputs.tokens,
+        requirements=spec.canonical(),
+        pattern_id=inputs.pattern.id,
+        pattern_version=inputs.pattern.version,
+        code=output.code,
+        stories=output.stories,
+        pristine_code=output.code,
+        pristine_stories=output.stories,
+        token_paths=frozenset(use.path for use in output.token_usage),
+    )
+    provisional = Version.parse(current.version_string).bump(Bump.PATCH)
+    proposal = propose(old, new, labels=_labels(current, str(provisional)))
+    # The header names the inputs hash, which moves with tokens this component never reads.
+    unchanged_output = (_body(output.code), _body(output.stories)) == (
+        _body(old.pristine_code),
+        _body(old.pristine_stories),
+    )
+    if unchanged_output and proposal.changes.is_empty:
+        return RegenerationResult(component, current, None, proposal, applied=False)
+    bump = max(proposal.decision.bump, Bump.PATCH)
+    number = Version.parse(current.version_string).bump(bump)
+    if number != provisional:  # the labels name the number the draft will really have
+        proposal = propose(old, new, labels=_labels(current, str(number)))
+    _supersede_open_drafts(session, component, branch=current.branch)
+    draft = components.record_generation(
+        session,
+        component,
+        inputs,
+        output,
+        code=proposal.code.text,
+        stories=proposal.stories.text,
+        meta=VersionMeta(
+            actor=actor,
+            trigger=trigger,
+            number=number,
+            status="draft",
+            reason=reason,
+            branch=current.branch,
+            parent_version_id=current.id,
+            bump=bump,
+            bump_reasons=proposal.decision.reasons,
+            change_summary=change_summary(proposal),
+        ),
+    )
+    safe = proposal.clean and proposal.decision.bump < Bump.MAJOR
+    applied = apply and safe and not proposal.decision.needs_review
+    if applied:
+        accept(session, draft.id, actor=actor)
+    return RegenerationResult(component, current, draft, proposal, applied=applied)
+
+
+def _body(text: str) -> str:
+    """The text without the generator-owned header line."""
+    first, _, rest = text.partition("\n")
+    return rest if first.startswith("// @generated") else text
+
+
+def _supersede_open_drafts(session: Session, component: Component, *, branch: str) -> None:
+    open_drafts = session.scalars(
+        select(ComponentVersion).where(
+            ComponentVersion.component_id == component.id,
+            ComponentVersion.branch == branch,
+            ComponentVersion.status == "draft",
+        )
+    ).all()
+    for draft in open_drafts:
+        draft.status = "superseded"
+    session.flush()
+
+
+def open_conflicts(version: ComponentVersion) -> list[dict[str, Any]]:
+    merge = (version.change_summary or {}).get("merge", {})
+    return [
+        {"file": file, **conflict}
+        for file in ("code", "stories")
+        for conflict in merge.get(file, {}).get("conflicts", [])
+    ]
+
+
+def _review(version: ComponentVersion, action: str, actor: str, reason: str | None) -> None:
+    summary = dict(version.change_summary or {})
+    summary["review"] = {"action": action, "by": actor, "at": _now().isoformat(), "reason": reason}
+    version.change_summary = summary  # a new dict, so the JSON column is seen as changed
+
+
+def _locked_draft(
+    session: Session, version_id: uuid.UUID | str
+) -> tuple[Component, ComponentVersion]:
+    version = components.get_version(session, version_id)
+    component = lock_component(session, version.component_id)
+    session.refresh(version)
+    if version.status != "draft":
+        raise Conflict(
+            f"{component.name} {version.version_string} is {version.status}, not a draft"
+        )
+    return component, version
+
+
+def accept(session: Session, version_id: uuid.UUID | str, *, actor: str) -> ComponentVersion:
+    """Make a draft the component's current version, atomically and optimistically."""
+    component, draft = _locked_draft(session, version_id)
+    conflicts = open_conflicts(draft)
+    if conflicts:
+        raise Conflict(
+            f"{component.name} {draft.version_string} has {len(conflicts)} unresolved "
+            "conflict(s); resolve them first",
+            extra={"conflicts": conflicts},
+        )
+    if draft.parent_version_id != component.current_version_id:
+        raise Conflict(
+            f"{component.name} moved on since this draft was made; regenerate to refresh it",
+            extra={
+                "draft_parent_version_id": str(draft.parent_version_id),
+                "current_version_id": str(component.current_version_id),
+            },
+        )
+    draft.status = "active"
+    _review(draft, "accepted", actor, None)
+    components.flush_or_conflict(session, f"{component.name} {draft.version_string}")
+    component.current_version_id = draft.id
+    component.updated_at = _now()
+    session.flush()
+    return draft
+
+
+def reject(
+    session: Session, version_id: uuid.UUID | str, *, actor: str, reason: str | None = None
+) -> ComponentVersion:
+    _component, draft = _locked_draft(session, version_id)
+    draft.status = "rejected"
+    _review(draft, "rejected", actor, reason)
+    session.flush()
+    return draft
+
+
+def resolve(
+    session: Session,
+    version_id: uuid.UUID | str,
+    *,
+    actor: str,
+    code_choices: dict[int, Choice] | None = None,
+    stories_choices: dict[int, Choice] | None = None,
+    code: str | None = None,
+    stories: str | None = None,
+) -> ComponentVersion:
+    """Resolve a draft's conflicts per hunk (ours / theirs / both) or with uploaded text.
+
+    The merge is redone from the stored base, ours and theirs (it is deterministic), so the
+    conflict indices stay those the draft reported; choices accumulate across calls.
+    """
+    component, draft = _locked_draft(session, version_id)
+    if draft.parent_version_id is None:
+        raise InvalidInput("this draft was not made by a merge; edit its code instead")
+    parent = components.get_version(session, draft.parent_version_id)
+    parent_content = components.load_content(session, parent)
+    draft_content = components.load_content(session, draft)
+    labels = _labels(parent, draft.version_string)
+    old = snapshot(parent_content)
+    new = snapshot(draft_content)
+    proposal = propose(old, new, labels=labels)
+    summary = dict(draft.change_summary or {})
+    merge_state = dict(summary.get("merge", {}))
+    texts: dict[str, str] = {}
+    for file, result, choices, uploaded in (
+        ("code", proposal.code, code_choices, code),
+        ("stories", proposal.stories, stories_choices, stories),
+    ):
+        state = dict(merge_state.get(file, merge_json(result)))
+        if uploaded is not None:
+            _check_no_markers(uploaded, file)
+            texts[file] = uploaded
+            state["conflicts"] = []
+            state["resolved_by_upload"] = True
+        else:
+            chosen = {int(k): v for k, v in state.get("choices", {}).items()}
+            chosen.update(choices or {})
+            texts[file] = result.resolve(chosen)
+            state["choices"] = {str(k): v for k, v in sorted(chosen.items())}
+            state["conflicts"] = [
+                c for c in merge_json(result)["conflicts"] if c["index"] not in chosen
+            ]
+        merge_state[file] = state
+    summary["merge"] = merge_state
+    api = compare_code_api(parent_content.code, texts["code"])
+    changes = ChangeSet.from_json(summary.get("changes", {}))
+    output_changed = (texts["code"], texts["stories"]) != (
+        parent_content.code,
+        parent_content.stories,
+    )
+    decision = decide_bump(changes, api, output_changed=output_changed)
+    summary["api"] = api.to_dict()
+    summary["needs_review"] = decision.needs_review
+    summary["resolved_by"] = actor
+    number = Version.parse(parent.version_string).bump(max(decision.bump, Bump.PATCH))
+    draft.major, draft.minor, draft.patch = number.major, number.minor, number.patch
+    draft.bump = max(decision.bump, Bump.PATCH).label
+    draft.bump_reasons = list(decision.reasons)
+    draft.change_summary = summary
+    components.replace_code(session, draft, code=texts["code"], stories=texts["stories"])
+    components.flush_or_conflict(session, f"{component.name} {number}")
+    return draft
+
+
+def _check_no_markers(text: str, file: str) -> None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith(MARKERS) or line.rstrip() == "=======":
+            raise InvalidInput(f"the uploaded {file} still has a conflict marker on line {number}")
+
+
+def edit_code(
+    session: Session,
+    component_key: str,
+    *,
+    code: str,
+    stories: str | None = None,
+    base_version_id: uuid.UUID | None = None,
+    actor: str,
+    reason: str | None = None,
+) -> ComponentVersion:
+    """Store hand-edited code as the new current version (trigger `manual_edit`).
+
+    Its pristine output stays that of the generation it came from, so the next regeneration
+    merges these edits. `base_version_id`, when given, must still be the current version.
+    """
+    component = lock_component(session, components.get_component(session, component_key).id)
+    current = current_version(session, component)
+    if base_version_id is not None and base_version_id != current.id:
+        raise Conflict(
+            f"{component.name} moved on: the current version is {current.version_string}",
+            extra={"current_version_id": str(current.id)},
+        )
+    content = components.load_content(session, current)
+    new_stories = content.stories if stories is None else stories
+    _check_no_markers(code, "code")
+    _check_no_markers(new_stories, "stories")
+    if (code, new_stories) == (content.code, content.stories):
+        raise NothingChanged(f"the code is the same as {component.name} {current.version_string}")
+    api = compare_code_api(content.code, code)
+    decision = decide_bump(ChangeSet(), api, output_changed=True)
+    bump = max(decision.bump, Bump.PATCH)
+    version = components.record_derived(
+        session,
+        component,
+        current,
+        code=code,
+        stories=new_stories,
+        meta=VersionMeta(
+            actor=actor,
+            trigger="manual_edit",
+            number=Version.parse(current.version_string).bump(bump),
+            status="active",
+            reason=reason,
+            branch=current.branch,
+            parent_version_id=current.id,
+            bump=bump,
+            bump_reasons=decision.reasons,
+            change_summary={"api": api.to_dict(), "needs_review": decision.needs_review},
+        ),
+    )
+    component.current_version_id = version.id
+    component.updated_at = _now()
+    session.flush()
+    return version
