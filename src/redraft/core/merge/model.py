@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Literal, TypeAlias
 
@@ -104,6 +104,14 @@ class MergeResult:
     def clean(self) -> bool:
         """True when no conflict is left."""
         return not self.conflicts
+
+    def relabel(self, labels: MergeLabels) -> MergeResult:
+        """The same result with its conflict markers naming other labels (e.g. the final
+        version number, known only once the merged code's API has been compared)."""
+        if labels == self.labels or not self.conflicts:
+            return replace(self, labels=labels)
+        relabeled = replace(self, labels=labels)
+        return replace(relabeled, text=relabeled.resolve({}))
 
     def resolve(self, choices: Mapping[int, Choice]) -> str:
         """The text with the chosen conflicts resolved; unchosen ones keep their markers.

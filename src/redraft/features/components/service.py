@@ -193,10 +193,17 @@ def record_generation(
         for use in output.token_usage
     ]
 
-    def put(text: str, body: str) -> str:
-        # Stored against the parent's same body: a one-token change costs bytes, not KB.
-        return blobs.put(text, base=getattr(parent, body) if parent is not None else None)
-
+    bodies = {
+        "tokens_blob": canonical_json(inputs.tokens.canonical()),
+        "requirements_blob": requirements_json,
+        "pristine_code_blob": output.code,
+        "pristine_stories_blob": output.stories,
+        "token_usage_blob": canonical_json(usage),
+    }
+    # Stored against the parent's same body: a one-token change costs bytes, not KB.
+    digests = blobs.put_many(
+        [(text, getattr(parent, name) if parent else None) for name, text in bodies.items()]
+    )
     version = ComponentVersion(
         tokens_hash=inputs.tokens.sha256(),
         requirements_hash=_sha256(requirements_json),
@@ -206,11 +213,7 @@ def record_generation(
         generator=inputs.generator,
         generator_version=inputs.generator_version,
         parameters=dict(inputs.parameters),
-        tokens_blob=put(canonical_json(inputs.tokens.canonical()), "tokens_blob"),
-        requirements_blob=put(requirements_json, "requirements_blob"),
-        pristine_code_blob=put(output.code, "pristine_code_blob"),
-        pristine_stories_blob=put(output.stories, "pristine_stories_blob"),
-        token_usage_blob=put(canonical_json(usage), "token_usage_blob"),
+        **dict(zip(bodies, digests, strict=True)),
     )
     return _finish_version(
         session,
@@ -287,8 +290,12 @@ def _finish_version(
     version.created_by = meta.actor
     version.trigger = meta.trigger
     version.reason = meta.reason
-    version.code_blob = blobs.put(code, base=parent.code_blob if parent else None)
-    version.stories_blob = blobs.put(stories, base=parent.stories_blob if parent else None)
+    version.code_blob, version.stories_blob = blobs.put_many(
+        [
+            (code, parent.code_blob if parent else None),
+            (stories, parent.stories_blob if parent else None),
+        ]
+    )
     version.customized = (code, stories) != pristine
     version.parent_version_id = meta.parent_version_id
     version.merge_parent_version_id = meta.merge_parent_version_id

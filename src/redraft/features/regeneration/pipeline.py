@@ -7,7 +7,7 @@ Every step is a pure core function except the TSX parse, which goes through tree
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from redraft.core.bump import BumpDecision, decide_bump
@@ -43,6 +43,7 @@ class Proposal:
     decision: BumpDecision
     diff: TextDiff
     warnings: tuple[str, ...]
+    diff_base: str
 
     @property
     def clean(self) -> bool:
@@ -51,6 +52,12 @@ class Proposal:
     @property
     def conflict_count(self) -> int:
         return len(self.code.conflicts) + len(self.stories.conflicts)
+
+    def relabel(self, labels: MergeLabels) -> Proposal:
+        code, stories = self.code.relabel(labels), self.stories.relabel(labels)
+        if code.text == self.code.text and stories.text == self.stories.text:
+            return replace(self, code=code, stories=stories)
+        return replace(self, code=code, stories=stories, diff=diff_texts(self.diff_base, code.text))
 
 
 def used_paths(tokens: Iterable[TokenSet], paths: Iterable[str]) -> frozenset[str]:
@@ -115,6 +122,7 @@ def propose(old: Snapshot, new: Snapshot, *, labels: MergeLabels) -> Proposal:
         decision=decision,
         diff=diff_texts(old.code, code.text),
         warnings=tuple(warnings),
+        diff_base=old.code,
     )
 
 

@@ -154,8 +154,8 @@ def regenerate(
         return RegenerationResult(component, current, None, proposal, applied=False)
     bump = max(proposal.decision.bump, Bump.PATCH)
     number = Version.parse(current.version_string).bump(bump)
-    if number != provisional:  # the labels name the number the draft will really have
-        proposal = propose(old, new, labels=_labels(current, str(number)))
+    if number != provisional:  # the markers name the number the draft will really have
+        proposal = proposal.relabel(_labels(current, str(number)))
     _supersede_open_drafts(session, component, branch=current.branch)
     draft = components.record_generation(
         session,
