@@ -81,3 +81,28 @@ def test_regenerate_refuses_bad_usage(cli: Cli, files: dict[str, Path], tmp_path
     assert "name one component" in cli("regenerate", "PrimaryButton", "--all", code=2).stderr
     assert "no component" in cli("regenerate", "Nope", code=3).stderr
     assert "use INDEX" in cli("resolve", "x", "--choice", "zero=mine", code=2).stderr
+
+
+def test_rollback_by_number_and_the_major_refusal(
+    cli: Cli, files: dict[str, Path], tmp_path: Path
+) -> None:
+    create_two(cli, files, tmp_path)
+    cli("regenerate", "PrimaryButton", "--apply", "--tokens", new_tokens(tmp_path))
+    wider = tmp_path / "wider.json"
+    spec = button_requirements(
+        props=[
+            {"name": "label", "type": "string", "required": True},
+            {"name": "tone", "type": "string"},
+        ]
+    )
+    wider.write_text(json.dumps(spec))
+    cli("regenerate", "PrimaryButton", "--apply", "-r", str(wider))
+
+    refused = cli("rollback", "PrimaryButton", "--to", "1.1.0", code=4)
+    major = cli.json("rollback", "PrimaryButton", "--to", "1.0.0", "--confirm-major")
+    patch = cli.json("rollback", "PrimaryButton", "--to", "1.2.0")
+
+    assert "breaks its props API" in refused.stderr
+    assert major["new_version"] == "2.0.0"
+    assert patch["new_version"] == "2.0.1"
+    assert "no version 9.9.9" in cli("rollback", "PrimaryButton", "--to", "9.9.9", code=3).stderr

@@ -8,7 +8,18 @@ import typer
 from typer.core import TyperGroup
 
 from redraft import errors
-from redraft.cli import api, components, db, demo, merge, regeneration, serve, tokens, users
+from redraft.cli import (
+    api,
+    components,
+    db,
+    demo,
+    history,
+    merge,
+    regeneration,
+    serve,
+    tokens,
+    users,
+)
 from redraft.cli.context import report
 
 
@@ -46,6 +57,7 @@ app.command("reject")(regeneration.reject)
 app.command("resolve")(regeneration.resolve)
 app.command("export")(regeneration.export)
 app.command("import")(regeneration.import_edits)
+app.command("rollback")(history.rollback)
 app.command("demo")(demo.demo)
 app.command("serve")(serve.serve)
 

@@ -15,6 +15,7 @@ from redraft.db.migrate import check_current
 from redraft.db.session import create_session_factory
 from redraft.features.components.endpoints import router as components_router
 from redraft.features.deps import authorize
+from redraft.features.history.endpoints import router as history_router
 from redraft.features.regeneration.endpoints import router as regeneration_router
 from redraft.web import problems
 from redraft.web.limits import BodyLimit
@@ -54,5 +55,6 @@ def create_app(settings: Settings) -> FastAPI:
     api = APIRouter(prefix=API_PREFIX, dependencies=[Depends(authorize)])
     api.include_router(components_router)
     api.include_router(regeneration_router)
+    api.include_router(history_router)
     app.include_router(api)
     return app

@@ -1,0 +1,1 @@
+"""History: rollback and branches."""
