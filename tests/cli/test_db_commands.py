@@ -44,7 +44,11 @@ def test_every_command_has_help() -> None:
         "component": ["create", "list", "show"],
         "tag": ["add", "remove"],
     }
-    groups |= {"tokens": ["diff"], "api": ["diff"]}
+    groups |= {
+        "tokens": ["diff"],
+        "api": ["diff"],
+        "branch": ["create", "list", "merge", "archive"],
+    }
     singles = [
         "versions",
         "download",

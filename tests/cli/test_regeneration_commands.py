@@ -106,3 +106,31 @@ def test_rollback_by_number_and_the_major_refusal(
     assert major["new_version"] == "2.0.0"
     assert patch["new_version"] == "2.0.1"
     assert "no version 9.9.9" in cli("rollback", "PrimaryButton", "--to", "9.9.9", code=3).stderr
+
+
+def test_branch_create_list_merge_archive(cli: Cli, files: dict[str, Path], tmp_path: Path) -> None:
+    create_two(cli, files, tmp_path)
+    cli("branch", "create", "PrimaryButton", "dark", "--from", "1.0.0")
+    cli("branch", "create", "PrimaryButton", "scratch", "--from", "1.0.0")
+    on_branch = cli.json(
+        "regenerate",
+        "PrimaryButton",
+        "--branch",
+        "dark",
+        "--apply",
+        "--tokens",
+        new_tokens(tmp_path),
+    )
+
+    listed = cli.json("branch", "list", "PrimaryButton")
+    merged = cli.json("branch", "merge", "PrimaryButton", "dark")
+    cli("accept", merged["version_id"])
+    cli("branch", "archive", "PrimaryButton", "scratch")
+    after = {b["name"]: b for b in cli.json("branch", "list", "PrimaryButton")}
+
+    assert on_branch["new_version"] == "1.1.0-dark.1"
+    assert {b["name"]: b["head"] for b in listed} == {"dark": "1.1.0-dark.1", "scratch": "1.0.0"}
+    assert merged["new_version"] == "1.1.0"
+    assert after["dark"]["status"] == "merged"
+    assert after["scratch"]["status"] == "archived"
+    assert "already archived" in cli("branch", "archive", "PrimaryButton", "scratch", code=4).stderr

@@ -191,18 +191,30 @@ def download(
 
 
 @tag_app.command("add")
-def tag_add(version: str, tag: str, actor: str = typer.Option(default_actor)) -> None:
+def tag_add(
+    version: str,
+    tag: str,
+    unique: bool | None = typer.Option(
+        None,
+        "--unique/--no-unique",
+        help="Move the tag here from the component's other versions "
+        "(default: unique for stable and latest).",
+    ),
+    actor: str = typer.Option(default_actor),
+) -> None:
     """Add a tag to a version."""
     with transaction() as session:
-        service.add_tag(session, service.get_version(session, version), tag, actor=actor)
+        service.add_tag(
+            session, service.get_version(session, version), tag, actor=actor, unique=unique
+        )
     console.print(f"tagged {version} {tag}", highlight=False)
 
 
 @tag_app.command("remove")
-def tag_remove(version: str, tag: str) -> None:
+def tag_remove(version: str, tag: str, actor: str = typer.Option(default_actor)) -> None:
     """Remove a tag from a version."""
     with transaction() as session:
-        service.remove_tag(session, service.get_version(session, version), tag)
+        service.remove_tag(session, service.get_version(session, version), tag, actor=actor)
     console.print(f"untagged {version} {tag}", highlight=False)
 
 

@@ -64,6 +64,7 @@ def regenerate(
     pattern_version: str | None = typer.Option(None, help="New pattern version constraint."),
     all_: bool = typer.Option(False, "--all", help="Regenerate every component."),
     apply: bool = typer.Option(False, help="Accept clean, non-major drafts at once."),
+    branch: str = typer.Option("main", help="The branch to regenerate on."),
     reason: str | None = typer.Option(None, help="Why (kept with the version)."),
     actor: str = typer.Option(default_actor, help="Recorded as the author."),
     fmt: OutputFormat = FormatOption,
@@ -98,6 +99,7 @@ def regenerate(
                     reason=reason,
                     trigger="manual",
                     apply=apply,
+                    branch=branch,
                 )
                 results.append(RegenerateResponse.of(result).model_dump(mode="json"))
             bar.advance(task)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import typer
 
-from redraft.cli.context import FormatOption, OutputFormat, console, print_json, transaction
+from redraft.cli.context import (
+    FormatOption,
+    OutputFormat,
+    console,
+    default_actor,
+    print_json,
+    transaction,
+)
 from redraft.features.users import service
 
 user_app = typer.Typer(help="Users and their roles.", no_args_is_help=True)
@@ -24,7 +31,9 @@ def create_user(
 ) -> None:
     """Create a user."""
     with transaction() as session:
-        user = service.create_user(session, name=name, role=role, password=password)
+        user = service.create_user(
+            session, name=name, role=role, password=password, actor=default_actor()
+        )
         data = {"id": str(user.id), "name": user.name, "role": user.role}
     if fmt is OutputFormat.json:
         print_json(data)
@@ -40,7 +49,9 @@ def create_token(
 ) -> None:
     """Issue an API token; it is shown once and only its hash is stored."""
     with transaction() as session:
-        issued = service.issue_token(session, service.get_user(session, user), name=name)
+        issued = service.issue_token(
+            session, service.get_user(session, user), name=name, actor=default_actor()
+        )
         secret = issued.secret
     if fmt is OutputFormat.json:
         print_json({"user": user, "name": name, "token": secret})

@@ -163,14 +163,14 @@ def add_tag(
     version_id: uuid.UUID, body: TagCreate, session: SessionDep, user: CurrentUser
 ) -> VersionSummary:
     version = service.get_version(session, version_id)
-    service.add_tag(session, version, body.tag, actor=user.name)
+    service.add_tag(session, version, body.tag, actor=user.name, unique=body.unique)
     return VersionSummary.of(service.get_version(session, version_id))
 
 
 @router.delete("/versions/{version_id}/tags/{tag}", response_model=VersionSummary)
 def remove_tag(
-    version_id: uuid.UUID, tag: str, session: SessionDep, _user: CurrentUser
+    version_id: uuid.UUID, tag: str, session: SessionDep, user: CurrentUser
 ) -> VersionSummary:
     version = service.get_version(session, version_id)
-    service.remove_tag(session, version, tag)
+    service.remove_tag(session, version, tag, actor=user.name)
     return VersionSummary.of(service.get_version(session, version_id))

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from redraft.core.semver import Version
 from redraft.db.models import Component, ComponentVersion, VersionTag
 
 
@@ -78,7 +79,6 @@ def list_versions(
     session: Session, component_id: uuid.UUID, flt: VersionFilter, *, limit: int, offset: int
 ) -> tuple[list[ComponentVersion], int]:
     stmt = _filtered_versions(component_id, flt)
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     rows = session.scalars(
         stmt.options(selectinload(ComponentVersion.tags))
         # Newest first; the id breaks ties so pages never overlap or skip.
@@ -86,6 +86,11 @@ def list_versions(
         .limit(limit)
         .offset(offset)
     ).all()
+    if len(rows) < limit and (rows or offset == 0):
+        # A short page is the last one, so it already says how many there are: the count
+        # (a scan of every matching version) is only needed for full or overshot pages.
+        return list(rows), offset + len(rows)
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     return list(rows), total
 
 
@@ -99,3 +104,43 @@ def get_version_with_tags(session: Session, version_id: uuid.UUID) -> ComponentV
 
 def find_tag(session: Session, version_id: uuid.UUID, tag: str) -> VersionTag | None:
     return session.get(VersionTag, (version_id, tag))
+
+
+def lock_component(session: Session, component_id: uuid.UUID) -> None:
+    """Row-lock the component until the transaction ends (SQLite's BEGIN IMMEDIATE already
+    serialises writers; FOR UPDATE is a no-op there)."""
+    session.execute(select(Component.id).where(Component.id == component_id).with_for_update())
+
+
+def tags_on_other_versions(
+    session: Session, version: ComponentVersion, tag: str
+) -> list[VersionTag]:
+    rows = session.scalars(
+        select(VersionTag)
+        .join(ComponentVersion, VersionTag.version_id == ComponentVersion.id)
+        .where(
+            ComponentVersion.component_id == version.component_id,
+            VersionTag.tag == tag,
+            VersionTag.version_id != version.id,
+        )
+    ).all()
+    return list(rows)
+
+
+def versions_numbered(
+    session: Session, component_id: uuid.UUID, number: Version
+) -> list[ComponentVersion]:
+    """The versions carrying one number, newest first (served by idx_component_id_version)."""
+    rows = session.scalars(
+        select(ComponentVersion)
+        .where(
+            ComponentVersion.component_id == component_id,
+            ComponentVersion.major == number.major,
+            ComponentVersion.minor == number.minor,
+            ComponentVersion.patch == number.patch,
+            ComponentVersion.prerelease == number.prerelease,
+        )
+        .options(selectinload(ComponentVersion.tags))
+        .order_by(ComponentVersion.created_at.desc(), ComponentVersion.id.desc())
+    ).all()
+    return list(rows)

@@ -182,3 +182,8 @@ class TagCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     tag: str = Field(min_length=1, max_length=64)
+    unique: bool | None = Field(
+        default=None,
+        description="Move the tag here from the component's other versions; "
+        "by default true for `stable` and `latest`.",
+    )

@@ -20,7 +20,7 @@ from redraft.errors import Conflict, InvalidInput
 from redraft.features.components import service as components
 from redraft.features.components.service import VersionMeta
 from redraft.features.regeneration.pipeline import compare_code_api
-from redraft.features.regeneration.service import current_version, lock_component
+from redraft.features.regeneration.service import current_version, lock_component, record_event
 
 ACCEPTED = ("active", "archived")
 
@@ -100,6 +100,17 @@ def rollback(
         ),
     )
     components.add_tag(session, version, "rollback", actor=actor)
+    record_event(
+        session,
+        version,
+        component,
+        actor,
+        "version.rollback",
+        reason=reason,
+        rolled_back_from=current.version_string,
+        rolled_back_to=target.version_string,
+        confirm_major=confirm_major,
+    )
     component.current_version_id = version.id
     component.updated_at = datetime.now(UTC)
     session.flush()

@@ -55,6 +55,7 @@ def regenerate(
         pattern_version=body.pattern_version,
         reason=body.reason,
         apply=body.apply,
+        branch=body.branch,
     )
     return RegenerateResponse.of(result)
 
@@ -109,5 +110,6 @@ def edit_code(
         base_version_id=body.base_version_id,
         actor=user.name,
         reason=body.reason,
+        branch=body.branch,
     )
     return VersionSummary.of(version)

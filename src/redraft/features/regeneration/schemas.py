@@ -27,6 +27,7 @@ class RegenerateRequest(BaseModel):
     apply: bool = Field(
         default=False, description="Accept at once when clean, not major and not needing review."
     )
+    branch: str = Field(default="main", max_length=40, description="The branch to regenerate on.")
 
     @model_validator(mode="after")
     def _one_token_source(self) -> RegenerateRequest:
@@ -124,3 +125,4 @@ class CodeEdit(BaseModel):
         description="The version the edit was made on; 409 if it is no longer current.",
     )
     reason: str | None = Field(default=None, max_length=2000)
+    branch: str = Field(default="main", max_length=40, description="The branch to edit on.")

@@ -16,15 +16,18 @@ from typing import Any, Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from redraft.codegen.base import Generator
+from redraft.codegen.base import GeneratedComponent, GenerationInputs, Generator
 from redraft.codegen.render import generation_inputs
 from redraft.core.bump import decide_bump
 from redraft.core.changes import ChangeSet
-from redraft.core.merge import MergeLabels
+from redraft.core.merge import MergeLabels, MergeResult, merge_texts
 from redraft.core.semver import Bump, Version
 from redraft.core.tokens.model import TokenSet
 from redraft.db.models import Component, ComponentVersion
 from redraft.errors import Conflict, InvalidInput, NothingChanged
+from redraft.features.audit import service as audit
+from redraft.features.branches import service as branches
+from redraft.features.branches.service import MAIN
 from redraft.features.components import service as components
 from redraft.features.components.service import VersionContent, VersionMeta
 from redraft.features.regeneration.pipeline import (
@@ -79,7 +82,7 @@ def current_version(session: Session, component: Component) -> ComponentVersion:
 def snapshot(content: VersionContent) -> Snapshot:
     v = content.version
     return Snapshot(
-        tokens=TokenSet.from_canonical(content.tokens),
+        tokens=content.token_set(),
         requirements=content.requirements,
         pattern_id=v.pattern_id,
         pattern_version=v.pattern_version,
@@ -99,26 +102,31 @@ def _labels(current: ComponentVersion, proposed: str) -> MergeLabels:
     )
 
 
-def regenerate(
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A regeneration computed against one version and not stored yet."""
+
+    version_id: uuid.UUID
+    inputs: GenerationInputs
+    output: GeneratedComponent
+    provisional: Version
+    proposal: Proposal
+    up_to_date: bool
+
+
+def prepare(
     session: Session,
-    component_key: str,
+    component: Component,
+    current: ComponentVersion,
     *,
     generator: Generator,
-    actor: str,
     tokens: TokenSet | None = None,
     requirements: Requirements | None = None,
     pattern_version: str | None = None,
-    reason: str | None = None,
-    trigger: str = "manual",
-    apply: bool = False,
-) -> RegenerationResult:
-    """Run the pipeline against the current version and store the outcome as a draft.
-
-    Nothing is stored when the inputs that matter and the output are unchanged ("up to
-    date"). With `apply`, a clean draft that is not major and needs no review is accepted.
-    """
-    component = lock_component(session, components.get_component(session, component_key).id)
-    current = current_version(session, component)
+    branch: str = MAIN,
+) -> Prepared:
+    """Render and propose against `current`, writing nothing: the CPU-bound part of
+    `regenerate`, which a batch runs in other processes (`regenerate(prepared=...)`)."""
     content = components.load_content(session, current)
     old = snapshot(content)
     spec = requirements or parse_requirements(content.requirements)
@@ -143,20 +151,67 @@ def regenerate(
         pristine_stories=output.stories,
         token_paths=frozenset(use.path for use in output.token_usage),
     )
-    provisional = Version.parse(current.version_string).bump(Bump.PATCH)
+    provisional = branches.next_number(session, component, branch, current, Bump.PATCH)
     proposal = propose(old, new, labels=_labels(current, str(provisional)))
     # The header names the inputs hash, which moves with tokens this component never reads.
     unchanged_output = (_body(output.code), _body(output.stories)) == (
         _body(old.pristine_code),
         _body(old.pristine_stories),
     )
-    if unchanged_output and proposal.changes.is_empty:
+    return Prepared(
+        version_id=current.id,
+        inputs=inputs,
+        output=output,
+        provisional=provisional,
+        proposal=proposal,
+        up_to_date=unchanged_output and proposal.changes.is_empty,
+    )
+
+
+def regenerate(
+    session: Session,
+    component_key: str,
+    *,
+    generator: Generator,
+    actor: str,
+    tokens: TokenSet | None = None,
+    requirements: Requirements | None = None,
+    pattern_version: str | None = None,
+    reason: str | None = None,
+    trigger: str = "manual",
+    apply: bool = False,
+    branch: str = MAIN,
+    prepared: Prepared | None = None,
+) -> RegenerationResult:
+    """Run the pipeline against the current version and store the outcome as a draft.
+
+    Nothing is stored when the inputs that matter and the output are unchanged ("up to
+    date"). With `apply`, a clean draft that is not major and needs no review is accepted.
+    `prepared` is what `prepare` computed for the same arguments (e.g. in another process):
+    it is used if the head is still the version it was computed from, else recomputed.
+    """
+    component = lock_component(session, components.get_component(session, component_key).id)
+    branches.active_branch(session, component, branch)
+    current = branches.head_of(session, component, branch)
+    if prepared is None or prepared.version_id != current.id:
+        prepared = prepare(
+            session,
+            component,
+            current,
+            generator=generator,
+            tokens=tokens,
+            requirements=requirements,
+            pattern_version=pattern_version,
+            branch=branch,
+        )
+    inputs, output, proposal = prepared.inputs, prepared.output, prepared.proposal
+    if prepared.up_to_date:
         return RegenerationResult(component, current, None, proposal, applied=False)
     bump = max(proposal.decision.bump, Bump.PATCH)
-    number = Version.parse(current.version_string).bump(bump)
-    if number != provisional:  # the markers name the number the draft will really have
+    number = branches.next_number(session, component, branch, current, bump)
+    if number != prepared.provisional:  # the markers name the number the draft will really have
         proposal = proposal.relabel(_labels(current, str(number)))
-    _supersede_open_drafts(session, component, branch=current.branch)
+    supersede_open_drafts(session, component, branch=branch)
     draft = components.record_generation(
         session,
         component,
@@ -170,12 +225,25 @@ def regenerate(
             number=number,
             status="draft",
             reason=reason,
-            branch=current.branch,
+            branch=branch,
             parent_version_id=current.id,
             bump=bump,
             bump_reasons=proposal.decision.reasons,
             change_summary=change_summary(proposal),
         ),
+    )
+    record_event(
+        session,
+        draft,
+        component,
+        actor,
+        "version.regenerate",
+        trigger=trigger,
+        reason=reason,
+        bump=bump.label,
+        branch=branch,
+        conflicts=proposal.conflict_count,
+        from_version=current.version_string,
     )
     safe = proposal.clean and proposal.decision.bump < Bump.MAJOR
     applied = apply and safe and not proposal.decision.needs_review
@@ -190,7 +258,27 @@ def _body(text: str) -> str:
     return rest if first.startswith("// @generated") else text
 
 
-def _supersede_open_drafts(session: Session, component: Component, *, branch: str) -> None:
+def record_event(
+    session: Session,
+    version: ComponentVersion,
+    component: Component,
+    actor: str,
+    action: str,
+    **details: Any,
+) -> None:
+    """One audit entry naming the component and version a state change touched."""
+    audit.record(
+        session,
+        actor=actor,
+        action=action,
+        component_id=component.id,
+        version_id=version.id,
+        target=f"{component.name} {version.version_string}",
+        details=details,
+    )
+
+
+def supersede_open_drafts(session: Session, component: Component, *, branch: str) -> None:
     open_drafts = session.scalars(
         select(ComponentVersion).where(
             ComponentVersion.component_id == component.id,
@@ -241,20 +329,26 @@ def accept(session: Session, version_id: uuid.UUID | str, *, actor: str) -> Comp
             "conflict(s); resolve them first",
             extra={"conflicts": conflicts},
         )
-    if draft.parent_version_id != component.current_version_id:
+    branches.active_branch(session, component, draft.branch)
+    head = branches.head_of(session, component, draft.branch)
+    if draft.parent_version_id != head.id:
         raise Conflict(
-            f"{component.name} moved on since this draft was made; regenerate to refresh it",
+            f"{component.name} ({draft.branch}) moved on since this draft was made; "
+            "regenerate to refresh it",
             extra={
                 "draft_parent_version_id": str(draft.parent_version_id),
-                "current_version_id": str(component.current_version_id),
+                "current_version_id": str(head.id),
             },
         )
     draft.status = "active"
     _review(draft, "accepted", actor, None)
     components.flush_or_conflict(session, f"{component.name} {draft.version_string}")
-    component.current_version_id = draft.id
-    component.updated_at = _now()
-    session.flush()
+    branches.set_head(session, component, draft.branch, draft)
+    record_event(session, draft, component, actor, "version.accept", branch=draft.branch)
+    merged = (draft.change_summary or {}).get("merged_branch")
+    if merged:
+        branches.get_branch(session, component, merged).status = "merged"
+        session.flush()
     return draft
 
 
@@ -265,6 +359,7 @@ def reject(
     draft.status = "rejected"
     _review(draft, "rejected", actor, reason)
     session.flush()
+    record_event(session, draft, _component, actor, "version.reject", reason=reason)
     return draft
 
 
@@ -288,17 +383,13 @@ def resolve(
         raise InvalidInput("this draft was not made by a merge; edit its code instead")
     parent = components.get_version(session, draft.parent_version_id)
     parent_content = components.load_content(session, parent)
-    draft_content = components.load_content(session, draft)
-    labels = _labels(parent, draft.version_string)
-    old = snapshot(parent_content)
-    new = snapshot(draft_content)
-    proposal = propose(old, new, labels=labels)
+    code_merge, stories_merge = redo_merge(session, draft, parent_content)
     summary = dict(draft.change_summary or {})
     merge_state = dict(summary.get("merge", {}))
     texts: dict[str, str] = {}
     for file, result, choices, uploaded in (
-        ("code", proposal.code, code_choices, code),
-        ("stories", proposal.stories, stories_choices, stories),
+        ("code", code_merge, code_choices, code),
+        ("stories", stories_merge, stories_choices, stories),
     ):
         state = dict(merge_state.get(file, merge_json(result)))
         if uploaded is not None:
@@ -326,14 +417,52 @@ def resolve(
     summary["api"] = api.to_dict()
     summary["needs_review"] = decision.needs_review
     summary["resolved_by"] = actor
-    number = Version.parse(parent.version_string).bump(max(decision.bump, Bump.PATCH))
+    number = branches.next_number(session, component, draft.branch, parent, decision.bump)
     draft.major, draft.minor, draft.patch = number.major, number.minor, number.patch
     draft.bump = max(decision.bump, Bump.PATCH).label
     draft.bump_reasons = list(decision.reasons)
     draft.change_summary = summary
     components.replace_code(session, draft, code=texts["code"], stories=texts["stories"])
     components.flush_or_conflict(session, f"{component.name} {number}")
+    record_event(
+        session,
+        draft,
+        component,
+        actor,
+        "version.resolve",
+        remaining=len(merge_state["code"]["conflicts"]) + len(merge_state["stories"]["conflicts"]),
+        uploaded=code is not None or stories is not None,
+    )
     return draft
+
+
+def redo_merge(
+    session: Session, draft: ComponentVersion, parent: VersionContent
+) -> tuple[MergeResult, MergeResult]:
+    """Run the draft's three-way merges again (they are deterministic).
+
+    A regeneration merged base = the parent's pristine output, ours = the parent's code,
+    theirs = the draft's pristine output; a branch merge records its three versions under
+    `merge_sides` (base = the branch point, ours = main, theirs = the branch head).
+    """
+    sides = (draft.change_summary or {}).get("merge_sides")
+    if sides is None:
+        pristine = components.load_content(session, draft)
+        labels = _labels(parent.version, draft.version_string)
+        code_sides = (parent.pristine_code, parent.code, pristine.pristine_code)
+        stories_sides = (parent.pristine_stories, parent.stories, pristine.pristine_stories)
+    else:
+        base, ours, theirs = (
+            components.load_content(session, components.get_version(session, sides[key]))
+            for key in ("base", "ours", "theirs")
+        )
+        labels = MergeLabels(**sides["labels"])
+        code_sides = (base.code, ours.code, theirs.code)
+        stories_sides = (base.stories, ours.stories, theirs.stories)
+    return (
+        merge_texts(*code_sides, labels=labels),
+        merge_texts(*stories_sides, labels=labels),
+    )
 
 
 def _check_no_markers(text: str, file: str) -> None:
@@ -351,6 +480,7 @@ def edit_code(
     base_version_id: uuid.UUID | None = None,
     actor: str,
     reason: str | None = None,
+    branch: str = MAIN,
 ) -> ComponentVersion:
     """Store hand-edited code as the new current version (trigger `manual_edit`).
 
@@ -358,7 +488,8 @@ def edit_code(
     merges these edits. `base_version_id`, when given, must still be the current version.
     """
     component = lock_component(session, components.get_component(session, component_key).id)
-    current = current_version(session, component)
+    branches.active_branch(session, component, branch)
+    current = branches.head_of(session, component, branch)
     if base_version_id is not None and base_version_id != current.id:
         raise Conflict(
             f"{component.name} moved on: the current version is {current.version_string}",
@@ -382,17 +513,25 @@ def edit_code(
         meta=VersionMeta(
             actor=actor,
             trigger="manual_edit",
-            number=Version.parse(current.version_string).bump(bump),
+            number=branches.next_number(session, component, branch, current, bump),
             status="active",
             reason=reason,
-            branch=current.branch,
+            branch=branch,
             parent_version_id=current.id,
             bump=bump,
             bump_reasons=decision.reasons,
             change_summary={"api": api.to_dict(), "needs_review": decision.needs_review},
         ),
     )
-    component.current_version_id = version.id
-    component.updated_at = _now()
-    session.flush()
+    branches.set_head(session, component, branch, version)
+    record_event(
+        session,
+        version,
+        component,
+        actor,
+        "version.edit",
+        reason=reason,
+        bump=bump.label,
+        branch=branch,
+    )
     return version

@@ -8,7 +8,7 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -18,12 +18,14 @@ from sqlalchemy.orm import Session
 from redraft.db.models import ApiToken, User
 from redraft.db.models.user import ROLES
 from redraft.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthenticated
+from redraft.features.audit import service as audit
 
 ROLE_RANK = {role: rank for rank, role in enumerate(ROLES)}
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$")
 # `rdft_<prefix>_<secret>`: the prefix finds the row, the whole token is compared by hash.
 _TOKEN = re.compile(r"^rdft_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$")
 _hasher = PasswordHasher()
+TOKEN_USE_RECORD_EVERY = timedelta(hours=1)
 # Compared against when a token's prefix is unknown, so that path costs the same as a real check.
 _DUMMY_HASH = hashlib.sha256(b"redraft-no-such-token").hexdigest()
 
@@ -50,7 +52,14 @@ def require_role(user: User, needed: str) -> None:
         raise Forbidden(f"this needs the {needed} role; {user.name} is {user.role}")
 
 
-def create_user(session: Session, *, name: str, role: str, password: str | None = None) -> User:
+def create_user(
+    session: Session,
+    *,
+    name: str,
+    role: str,
+    password: str | None = None,
+    actor: str | None = None,
+) -> User:
     if not _NAME.match(name):
         raise InvalidInput(f"invalid user name {name!r}: letters, digits, _ . @ - (max 64)")
     check_role(role)
@@ -61,6 +70,9 @@ def create_user(session: Session, *, name: str, role: str, password: str | None 
         user.password_hash = hash_password(password)
     session.add(user)
     session.flush()
+    audit.record(
+        session, actor=actor or "system", action="user.create", target=name, details={"role": role}
+    )
     return user
 
 
@@ -104,7 +116,10 @@ def _dummy_password_hash() -> str:
     return _hasher.hash(secrets.token_urlsafe(16))
 
 
-def issue_token(session: Session, user: User, *, name: str = "default") -> IssuedToken:
+def issue_token(
+    session: Session, user: User, *, name: str = "default", actor: str | None = None
+) -> IssuedToken:
+    """A new API token for `user`; `actor` is who issued it (its owner when not given)."""
     prefix = secrets.token_hex(6)
     secret = f"rdft_{prefix}_{secrets.token_urlsafe(32)}"
     token = ApiToken(
@@ -116,6 +131,13 @@ def issue_token(session: Session, user: User, *, name: str = "default") -> Issue
     )
     session.add(token)
     session.flush()
+    audit.record(
+        session,
+        actor=actor or user.name,
+        action="token.issue",
+        target=user.name,
+        details={"user": user.name, "token": token.name, "prefix": prefix},
+    )
     return IssuedToken(token=token, secret=secret)
 
 
@@ -132,4 +154,15 @@ def authenticate_token(session: Session, secret: str) -> User:
     user = session.get(User, row.user_id)
     if user is None or user.disabled:
         raise Unauthenticated("the token's user is disabled")
+    now = _now()
+    # Recorded at most hourly: every request writing a row would drown the audit log.
+    if row.last_used_at is None or now - row.last_used_at > TOKEN_USE_RECORD_EVERY:
+        row.last_used_at = now
+        audit.record(
+            session,
+            actor=user.name,
+            action="token.use",
+            target=user.name,
+            details={"token": row.name, "prefix": row.prefix},
+        )
     return user

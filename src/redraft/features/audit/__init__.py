@@ -1,0 +1,1 @@
+"""Audit log: every state change with actor, time, target and details; listed with filters."""

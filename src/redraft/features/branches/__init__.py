@@ -1,0 +1,1 @@
+"""Branches: experimental lines of versions with prerelease numbers, merged back as drafts."""

@@ -1,0 +1,208 @@
+"""Regenerate many components with the CPU-bound half spread over processes.
+
+Rendering, merging, diffing and reading the props API cost about 4 ms per component and use
+one core; storing costs about 2 ms more. Worker processes (one per core by default) each read
+a component's head through their own connection and `prepare` it; this process stores every
+prepared regeneration through `service.regenerate(prepared=...)`, each in its own unit of work
+and in the order given, as a sequential run would. Workers read in autocommit mode: no
+transaction is held while they compute, so on SQLite they never take the write lock, and
+readers do not block the writer (WAL). A component that moved on after its worker read it is
+recomputed here, under its lock, so what is stored is what a sequential run would store; a
+worker that fails leaves the component to this process too, which raises the same error at the
+same point a sequential run would.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from redraft.codegen.base import Generator
+from redraft.codegen.registry import load_generator
+from redraft.core.tokens.model import TokenSet
+from redraft.db.engine import create_engine_for
+from redraft.db.session import create_session_factory, unit_of_work
+from redraft.features.branches import service as branches
+from redraft.features.branches.service import MAIN
+from redraft.features.components import service as components
+from redraft.features.regeneration import service
+from redraft.features.regeneration.service import Prepared, RegenerationResult
+
+# Below this many components a pool costs more than it saves (starting two workers by fork
+# takes ~30 ms; one component takes ~6 ms).
+MIN_FOR_POOL = 16
+# Components per task: a task's round trip costs ~0.3 ms, so a few per task keep it small
+# against their ~25 ms of work without leaving a worker idle at the end.
+CHUNK = 4
+# Tasks in flight per worker: enough to keep workers busy while this process stores, few
+# enough that prepared results (tens of KB each) do not pile up on a long run.
+AHEAD = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What every component is regenerated with (the arguments of `service.regenerate`)."""
+
+    actor: str
+    tokens: TokenSet | None = None
+    pattern_version: str | None = None
+    reason: str | None = None
+    trigger: str = "manual"
+    apply: bool = False
+    branch: str = MAIN
+
+
+@dataclass(frozen=True, slots=True)
+class _Done:
+    prepared: Prepared | None
+    # The inputs' token set was the batch's own and was left out of the message: pickling the
+    # 136-token demo set costs more than the rest of a prepared regeneration.
+    shared_tokens: bool = False
+
+
+def regenerate_all(
+    factory: sessionmaker[Session],
+    names: Sequence[str],
+    *,
+    generator: str,
+    options: Options,
+    workers: int | None = None,
+) -> Iterator[RegenerationResult]:
+    """Regenerate `names` in order, one unit of work each, yielding each result once stored.
+
+    `generator` is the registered name (`load_generator`); every worker loads its own.
+    `workers` defaults to the number of CPUs; with one, or few components, everything runs
+    in this process.
+    """
+    local = load_generator(generator)
+    count = (os.cpu_count() or 1) if workers is None else workers
+    if count <= 1 or len(names) < MIN_FOR_POOL:
+        for name in names:
+            yield _store(factory, name, local, options, None)
+        return
+    engine: Engine = factory.kw["bind"]
+    url = engine.url.render_as_string(hide_password=False)
+    context = _context()
+    # A forked worker inherits this generator, templates compiled (~50 ms saved per worker);
+    # a spawned one would have to pickle it, so it loads its own.
+    inherited = local if context.get_start_method() == "fork" else None
+    with ProcessPoolExecutor(
+        max_workers=count,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(url, generator, options, inherited),
+    ) as pool:
+        chunks = [list(names[i : i + CHUNK]) for i in range(0, len(names), CHUNK)]
+        pending: deque[tuple[list[str], Future[list[_Done]]]] = deque()
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(_prepare_chunk, chunk)))
+            if len(pending) < count * AHEAD:
+                continue
+            yield from _store_chunk(factory, local, options, *pending.popleft())
+        while pending:
+            yield from _store_chunk(factory, local, options, *pending.popleft())
+
+
+def _context() -> Any:
+    # fork starts a worker in milliseconds with everything imported; spawn re-imports redraft
+    # (~1 s per worker). The inherited connections of the parent's pool are never used by a
+    # worker, and a worker exits with os._exit, so they are not closed under the parent.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def _store_chunk(
+    factory: sessionmaker[Session],
+    generator: Generator,
+    options: Options,
+    chunk: list[str],
+    future: Future[list[_Done]],
+) -> Iterator[RegenerationResult]:
+    for name, done in zip(chunk, future.result(), strict=True):
+        prepared = done.prepared
+        if prepared is not None and done.shared_tokens and options.tokens is not None:
+            prepared = replace(prepared, inputs=replace(prepared.inputs, tokens=options.tokens))
+        yield _store(factory, name, generator, options, prepared)
+
+
+def _store(
+    factory: sessionmaker[Session],
+    name: str,
+    generator: Generator,
+    options: Options,
+    prepared: Prepared | None,
+) -> RegenerationResult:
+    with unit_of_work(factory) as session:
+        return service.regenerate(
+            session,
+            name,
+            generator=generator,
+            actor=options.actor,
+            tokens=options.tokens,
+            pattern_version=options.pattern_version,
+            reason=options.reason,
+            trigger=options.trigger,
+            apply=options.apply,
+            branch=options.branch,
+            prepared=prepared,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Worker:
+    factory: sessionmaker[Session]
+    generator: Generator
+    options: Options
+
+
+_worker: _Worker | None = None
+
+
+def _start_worker(
+    url: str, generator: str, options: Options, inherited: Generator | None = None
+) -> None:
+    global _worker
+    # Autocommit: each read is its own statement-level transaction, so nothing is held while
+    # the worker computes (on SQLite, a transaction would begin with the write lock).
+    engine = create_engine_for(url).execution_options(isolation_level="AUTOCOMMIT")
+    loaded = inherited if inherited is not None else load_generator(generator)
+    _worker = _Worker(create_session_factory(engine), loaded, options)
+
+
+def _prepare_chunk(names: list[str]) -> list[_Done]:
+    return [_prepare_one(name) for name in names]
+
+
+def _prepare_one(name: str) -> _Done:
+    assert _worker is not None, "the pool's initializer sets up every worker"
+    options = _worker.options
+    try:
+        with _worker.factory() as session:
+            component = components.get_component(session, name)
+            branches.active_branch(session, component, options.branch)
+            current = branches.head_of(session, component, options.branch)
+            prepared = service.prepare(
+                session,
+                component,
+                current,
+                generator=_worker.generator,
+                tokens=options.tokens,
+                pattern_version=options.pattern_version,
+                branch=options.branch,
+            )
+    except Exception:  # the storing process recomputes it and raises, in order
+        return _Done(None)
+    if options.tokens is not None and prepared.inputs.tokens is options.tokens:
+        return _Done(replace(prepared, inputs=replace(prepared.inputs, tokens=_EMPTY)), True)
+    return _Done(prepared)
+
+
+_EMPTY = TokenSet({})

@@ -1,0 +1,1 @@
+"""Retention: archive old versions nobody points at, and report storage per component."""
