@@ -3,11 +3,12 @@ import os
 import random
 import shutil
 import subprocess
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
-from redraft.core.diff import Fold, Hunk, diff_texts, split_rows, unified_diff
+from redraft.core.diff import Fold, Hunk, Line, diff_texts, split_rows, unified_diff
 from redraft.errors import InvalidInput
 
 
@@ -362,3 +363,10 @@ def strip_function(body: str) -> str:
         line[: line.index("@@", 2) + 2] + "\n" if line.startswith("@@") else line + "\n"
         for line in body.splitlines()
     )
+
+
+def test_json_lines_carry_every_field_of_the_line_model() -> None:
+    blocks = diff_texts("a\nb\n", "a\nc\n").to_json()["blocks"]
+    line = next(b for b in blocks if b["type"] == "hunk")["lines"][0]
+
+    assert set(line) == {f.name for f in fields(Line)}
