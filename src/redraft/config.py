@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -46,3 +46,13 @@ class Settings(BaseSettings):
     workspace: Path = Path()
     # Named generator back-end (entry point in the `redraft.generators` group).
     generator: str = "builtin"
+    # Signs web sign-in sessions. Without one each process makes a random key, so sessions end
+    # on restart and do not carry across several server processes: set it in production.
+    secret_key: SecretStr | None = None
+
+    @field_validator("secret_key")
+    @classmethod
+    def _long_enough(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < 32:
+            raise ValueError("REDRAFT_SECRET_KEY needs at least 32 characters")
+        return value

@@ -23,7 +23,8 @@ from redraft.db.migrate import check_current
 from redraft.db.session import create_session_factory, unit_of_work
 
 console = Console()
-err_console = Console(stderr=True)
+# Messages go out whole: a wrapped path or id cannot be copied or matched by scripts.
+err_console = Console(stderr=True, soft_wrap=True)
 
 # Exit codes scripts can rely on (documented in the README). 1 is reserved for
 # "the answer is yes, something differs" in diff-style commands.

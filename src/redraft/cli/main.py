@@ -10,12 +10,15 @@ from typer.core import TyperGroup
 from redraft import errors
 from redraft.cli import (
     api,
+    audit,
+    compare,
     components,
     db,
     demo,
     history,
     merge,
     regeneration,
+    retention,
     serve,
     tokens,
     users,
@@ -58,6 +61,11 @@ app.command("resolve")(regeneration.resolve)
 app.command("export")(regeneration.export)
 app.command("import")(regeneration.import_edits)
 app.command("rollback")(history.rollback)
+app.add_typer(history.branch_app, name="branch")
+app.command("audit")(audit.audit)
+app.command("diff")(compare.diff)
+app.command("archive")(retention.archive)
+app.command("storage")(retention.storage)
 app.command("demo")(demo.demo)
 app.command("serve")(serve.serve)
 

@@ -13,12 +13,17 @@ from redraft.config import Settings
 from redraft.db.engine import create_engine_for
 from redraft.db.migrate import check_current
 from redraft.db.session import create_session_factory
+from redraft.features.audit.endpoints import router as audit_router
+from redraft.features.branches.endpoints import router as branches_router
+from redraft.features.compare.endpoints import router as compare_router
 from redraft.features.components.endpoints import router as components_router
 from redraft.features.deps import authorize
 from redraft.features.history.endpoints import router as history_router
 from redraft.features.regeneration.endpoints import router as regeneration_router
+from redraft.features.retention.endpoints import router as retention_router
 from redraft.web import problems
 from redraft.web.limits import BodyLimit
+from redraft.web.ui import install_ui
 
 API_PREFIX = "/api/v1"
 
@@ -44,6 +49,7 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     problems.install(app)
+    install_ui(app, settings)  # after the problem handlers: it wraps them for pages
     app.add_middleware(BodyLimit, max_bytes=settings.limits.max_upload_bytes)
 
     @app.get("/healthz", tags=["ops"])
@@ -56,5 +62,9 @@ def create_app(settings: Settings) -> FastAPI:
     api.include_router(components_router)
     api.include_router(regeneration_router)
     api.include_router(history_router)
+    api.include_router(branches_router)
+    api.include_router(audit_router)
+    api.include_router(retention_router)
+    api.include_router(compare_router)
     app.include_router(api)
     return app
