@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 from redraft import errors
 from redraft.config import Settings
 from redraft.db.engine import create_engine_for
-from redraft.db.migrate import check_current
 from redraft.db.session import create_session_factory, unit_of_work
 
 console = Console()
@@ -71,6 +70,9 @@ def load_settings() -> Settings:
 @contextmanager
 def transaction(settings: Settings | None = None) -> Iterator[Session]:
     """One command, one transaction: committed when the block ends, rolled back on error."""
+    # Alembic (~0.15 s to import) is needed only once a command touches the database.
+    from redraft.db.migrate import check_current
+
     engine = create_engine_for((settings or load_settings()).database.url)
     try:
         check_current(engine)

@@ -20,10 +20,13 @@ from redraft.cli.context import (
     transaction,
 )
 from redraft.codegen.registry import load_generator
+from redraft.config import Settings
+from redraft.db.engine import create_engine_for
+from redraft.db.session import create_session_factory, unit_of_work
 from redraft.errors import InvalidInput, NothingChanged
 from redraft.features.components import service as components
 from redraft.features.components.schemas import VersionSummary
-from redraft.features.regeneration import service
+from redraft.features.regeneration import batch, service
 from redraft.features.regeneration.schemas import DraftRead, RegenerateResponse
 from redraft.integrations.tokenfiles import load_token_source
 from redraft.spec.requirements import parse_requirements
@@ -78,12 +81,21 @@ def regenerate(
     spec = parse_requirements(json.loads(_read_text(requirements))) if requirements else None
     settings = load_settings()
     generator = load_generator(settings.generator)
-    if component is not None:
-        names = [component]
-    else:
-        with transaction(settings) as session:
-            names = [c.name for c in components.list_components(session, limit=100_000).items]
     results: list[dict[str, Any]] = []
+    if component is None:
+        results = _regenerate_all(
+            settings,
+            batch.Options(
+                actor=actor,
+                tokens=token_set,
+                pattern_version=pattern_version,
+                reason=reason,
+                trigger="manual",
+                apply=apply,
+                branch=branch,
+            ),
+        )
+    names = [component] if component is not None else []
     with Progress(console=err_console, transient=True, disable=len(names) < 2) as bar:
         task = bar.add_task("regenerating", total=len(names))
         for name in names:
@@ -110,6 +122,29 @@ def regenerate(
             _print_result(data, OutputFormat.text)
     if any(data["conflicts"] for data in results):
         raise typer.Exit(1)
+
+
+def _regenerate_all(settings: Settings, options: batch.Options) -> list[dict[str, Any]]:
+    """Every component, the CPU-bound pipeline fanned out over the machine's cores."""
+    from redraft.db.migrate import check_current  # alembic: only when the database is used
+
+    engine = create_engine_for(settings.database.url)
+    try:
+        check_current(engine)
+        factory = create_session_factory(engine)
+        with unit_of_work(factory) as session:
+            names = [c.name for c in components.list_components(session, limit=100_000).items]
+        results: list[dict[str, Any]] = []
+        with Progress(console=err_console, transient=True) as bar:
+            task = bar.add_task("regenerating", total=len(names))
+            for result in batch.regenerate_all(
+                factory, names, generator=settings.generator, options=options
+            ):
+                results.append(RegenerateResponse.of(result).model_dump(mode="json"))
+                bar.advance(task)
+        return results
+    finally:
+        engine.dispose()
 
 
 def _draft_json(session: Any, version_id: Any) -> dict[str, Any]:

@@ -16,11 +16,16 @@ _JS_IDENTIFIER = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
 # U+2028/U+2029 end a line in older JavaScript parsers; lone surrogates cannot be written as
 # UTF-8 at all. Both become \u escapes so the literal survives any tool in the chain.
 _UNSAFE_IN_LITERAL = re.compile("[\u2028\u2029\ud800-\udfff]")
+# Text `json.dumps` leaves alone (it escapes only quotes, backslashes and C0 controls) and
+# `_UNSAFE_IN_LITERAL` does not match.
+_PLAIN = re.compile(r'[^"\\\x00-\x1f\u2028\u2029\ud800-\udfff]*\Z')
 _JSX_TEXT = {"{": "&#123;", "}": "&#125;", "<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
 
 def ts_string(text: str) -> str:
     """A double-quoted TypeScript string literal for ``text`` (JSON escaping, readable Unicode)."""
+    if _PLAIN.match(text):  # nothing to escape: most of the 40 literals of a component
+        return f'"{text}"'
     quoted = json.dumps(text, ensure_ascii=False)
     return _UNSAFE_IN_LITERAL.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from redraft.core.semver import Version
 from redraft.db.models import Component, ComponentVersion, VersionTag
@@ -95,10 +95,15 @@ def list_versions(
 
 
 def get_version_with_tags(session: Session, version_id: uuid.UUID) -> ComponentVersion | None:
-    return session.scalar(
-        select(ComponentVersion)
-        .where(ComponentVersion.id == version_id)
-        .options(selectinload(ComponentVersion.tags))
+    # One query with a join: the hot path of every regeneration reads a version this way.
+    return (
+        session.execute(
+            select(ComponentVersion)
+            .where(ComponentVersion.id == version_id)
+            .options(joinedload(ComponentVersion.tags))
+        )
+        .unique()
+        .scalar_one_or_none()
     )
 
 
