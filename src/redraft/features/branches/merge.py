@@ -33,7 +33,7 @@ def merge_branch(
     prerelease suffix is dropped. The draft keeps the branch head's inputs and pristine
     output (the merge base for later regenerations) and records it as its merge parent.
     """
-    component = lock_component(session, components.get_component(session, component_key).id)
+    component = lock_component(session, component_key)
     branch = branches.active_branch(session, component, name)
     if branch is None:
         raise InvalidInput("main cannot be merged into itself")

@@ -51,7 +51,7 @@ def rollback(
     `confirm_major`, in which case the rollback is published as a new major version;
     otherwise it is a patch.
     """
-    component = lock_component(session, components.get_component(session, component_key).id)
+    component = lock_component(session, component_key)
     current = current_version(session, component)
     target = components.get_version(session, target_version_id)
     if target.component_id != component.id:

@@ -24,7 +24,7 @@ from redraft.core.merge import MergeLabels, MergeResult, merge_texts
 from redraft.core.semver import Bump, Version
 from redraft.core.tokens.model import TokenSet
 from redraft.db.models import Component, ComponentVersion
-from redraft.errors import Conflict, InvalidInput, NothingChanged
+from redraft.errors import Conflict, InvalidInput, NotFound, NothingChanged
 from redraft.features.audit import service as audit
 from redraft.features.branches import service as branches
 from redraft.features.branches.service import MAIN
@@ -61,15 +61,23 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def lock_component(session: Session, component_id: uuid.UUID) -> Component:
+def lock_component(session: Session, key: uuid.UUID | str) -> Component:
+    """Find a component by id or name and lock its row, in one query (a hot path)."""
+    if isinstance(key, uuid.UUID):
+        condition = Component.id == key
+    else:
+        try:
+            condition = Component.id == uuid.UUID(key)
+        except ValueError:
+            condition = Component.name == key
     component = session.scalar(
         select(Component)
-        .where(Component.id == component_id)
+        .where(condition)
         .with_for_update()
         .execution_options(populate_existing=True)
     )
     if component is None:
-        raise InvalidInput(f"no component {component_id}")
+        raise NotFound(f"no component {str(key)!r}")
     return component
 
 
@@ -190,7 +198,7 @@ def regenerate(
     `prepared` is what `prepare` computed for the same arguments (e.g. in another process):
     it is used if the head is still the version it was computed from, else recomputed.
     """
-    component = lock_component(session, components.get_component(session, component_key).id)
+    component = lock_component(session, component_key)
     branches.active_branch(session, component, branch)
     current = branches.head_of(session, component, branch)
     if prepared is None or prepared.version_id != current.id:
@@ -487,7 +495,7 @@ def edit_code(
     Its pristine output stays that of the generation it came from, so the next regeneration
     merges these edits. `base_version_id`, when given, must still be the current version.
     """
-    component = lock_component(session, components.get_component(session, component_key).id)
+    component = lock_component(session, component_key)
     branches.active_branch(session, component, branch)
     current = branches.head_of(session, component, branch)
     if base_version_id is not None and base_version_id != current.id:
