@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -80,41 +81,27 @@ def regenerate(
     token_set = load_token_source(tokens) if tokens is not None else None
     spec = parse_requirements(json.loads(_read_text(requirements))) if requirements else None
     settings = load_settings()
-    generator = load_generator(settings.generator)
-    results: list[dict[str, Any]] = []
+    options = batch.Options(
+        actor=actor,
+        tokens=token_set,
+        pattern_version=pattern_version,
+        reason=reason,
+        trigger="manual",
+        apply=apply,
+        branch=branch,
+    )
     if component is None:
-        results = _regenerate_all(
-            settings,
-            batch.Options(
-                actor=actor,
-                tokens=token_set,
-                pattern_version=pattern_version,
-                reason=reason,
-                trigger="manual",
-                apply=apply,
-                branch=branch,
-            ),
-        )
-    names = [component] if component is not None else []
-    with Progress(console=err_console, transient=True, disable=len(names) < 2) as bar:
-        task = bar.add_task("regenerating", total=len(names))
-        for name in names:
-            with transaction(settings) as session:
-                result = service.regenerate(
-                    session,
-                    name,
-                    generator=generator,
-                    actor=actor,
-                    tokens=token_set,
-                    requirements=spec,
-                    pattern_version=pattern_version,
-                    reason=reason,
-                    trigger="manual",
-                    apply=apply,
-                    branch=branch,
-                )
-                results.append(RegenerateResponse.of(result).model_dump(mode="json"))
-            bar.advance(task)
+        results = _regenerate_all(settings, options)
+    else:
+        with transaction(settings) as session:
+            result = service.regenerate(
+                session,
+                component,
+                generator=load_generator(settings.generator),
+                requirements=spec,
+                **{field.name: getattr(options, field.name) for field in fields(options)},
+            )
+            results = [RegenerateResponse.of(result).model_dump(mode="json")]
     if fmt is OutputFormat.json:
         print_json(results[0] if component is not None else {"results": results})
     else:
