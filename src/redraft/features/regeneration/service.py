@@ -21,6 +21,7 @@ from redraft.codegen.render import generation_inputs
 from redraft.core.bump import decide_bump
 from redraft.core.changes import ChangeSet
 from redraft.core.merge import MergeLabels, MergeResult, merge_texts
+from redraft.core.merge.header import split_header
 from redraft.core.semver import Bump, Version
 from redraft.core.tokens.model import TokenSet
 from redraft.db.models import Component, ComponentVersion
@@ -261,9 +262,8 @@ def regenerate(
 
 
 def _body(text: str) -> str:
-    """The text without the generator-owned header line."""
-    first, _, rest = text.partition("\n")
-    return rest if first.startswith("// @generated") else text
+    """The text without the generator-owned header line (found as the merge finds it)."""
+    return "\n".join(split_header(text.split("\n")).body)
 
 
 def record_event(
