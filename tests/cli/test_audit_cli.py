@@ -6,11 +6,10 @@ import json
 from typing import Any
 
 import pytest
-import typer
 from sqlalchemy.orm import Session, sessionmaker
 from typer.testing import CliRunner
 
-from redraft.cli import audit, components, main, retention
+from redraft.cli import main
 from redraft.codegen.registry import load_generator
 from redraft.core.tokens import parse_tokens
 from redraft.db.session import unit_of_work
@@ -19,19 +18,6 @@ from redraft.features.regeneration import service as regeneration
 from redraft.spec.requirements import parse_requirements
 from tests.factories import button_requirements, tokens
 
-COMMANDS = {"audit": audit.audit, "archive": retention.archive, "storage": retention.storage}
-
-
-def redraft_app() -> typer.Typer:
-    """`redraft`, with the audit and retention commands as `cli/main.py` registers them."""
-    if set(COMMANDS) <= {command.name for command in main.app.registered_commands}:
-        return main.app
-    app = typer.Typer(cls=main.app.info.cls, pretty_exceptions_enable=False)
-    app.add_typer(components.tag_app, name="tag")
-    for name, command in COMMANDS.items():
-        app.command(name)(command)
-    return app
-
 
 class Redraft:
     """Runs `redraft …` in-process against the test database."""
@@ -39,7 +25,7 @@ class Redraft:
     def __init__(self, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv("REDRAFT_DATABASE__URL", db_url)
         monkeypatch.setenv("REDRAFT_ACTOR", "ci-bot")
-        self.app = redraft_app()
+        self.app = main.app
         self.runner = CliRunner()
 
     def __call__(self, *args: str, code: int = 0) -> Any:

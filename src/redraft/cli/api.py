@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from redraft.cli.context import FormatOption, OutputFormat, console, print_json, report
+from redraft.cli.output import FormatOption, OutputFormat, console, print_json, report
 from redraft.core.semver import Bump
 from redraft.core.tsprops import ApiDiff, compare_api
 from redraft.errors import InvalidInput, RedraftError

@@ -7,7 +7,8 @@ from datetime import datetime
 import typer
 from rich.text import Text
 
-from redraft.cli.context import FormatOption, OutputFormat, console, print_json, transaction
+from redraft.cli.context import transaction
+from redraft.cli.output import FormatOption, OutputFormat, console, print_json
 from redraft.features.audit import service
 from redraft.features.audit.schemas import AuditEventRead
 from redraft.features.components import service as components

@@ -7,7 +7,8 @@ from enum import StrEnum
 
 import typer
 
-from redraft.cli.context import print_json, report, transaction
+from redraft.cli.context import transaction
+from redraft.cli.output import print_json, report
 from redraft.core.diff import TextDiff
 from redraft.db.models import ComponentVersion
 from redraft.errors import RedraftError

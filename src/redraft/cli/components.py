@@ -12,15 +12,8 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from redraft.cli.context import (
-    FormatOption,
-    OutputFormat,
-    console,
-    default_actor,
-    load_settings,
-    print_json,
-    transaction,
-)
+from redraft.cli.context import default_actor, load_settings, transaction
+from redraft.cli.output import FormatOption, OutputFormat, console, print_json
 from redraft.codegen.registry import load_generator
 from redraft.db.models import Component, ComponentVersion
 from redraft.errors import InvalidInput

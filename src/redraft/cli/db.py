@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from redraft.cli.context import console, load_settings
+from redraft.cli.context import load_settings
+from redraft.cli.output import console
 from redraft.db.engine import create_engine_for
 from redraft.db.migrate import current_revision, upgrade
 

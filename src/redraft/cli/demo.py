@@ -7,7 +7,8 @@ from pathlib import Path
 import typer
 from rich.progress import Progress
 
-from redraft.cli.context import console, default_actor, load_settings, transaction
+from redraft.cli.context import default_actor, load_settings, transaction
+from redraft.cli.output import console
 from redraft.cli.serve import serve_app
 from redraft.codegen.registry import load_generator
 from redraft.db.engine import create_engine_for

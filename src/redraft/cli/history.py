@@ -8,14 +8,8 @@ import typer
 from rich.table import Table
 from sqlalchemy.orm import Session
 
-from redraft.cli.context import (
-    FormatOption,
-    OutputFormat,
-    console,
-    default_actor,
-    print_json,
-    transaction,
-)
+from redraft.cli.context import default_actor, transaction
+from redraft.cli.output import FormatOption, OutputFormat, console, print_json
 from redraft.features.branches import merge as merge_service
 from redraft.features.branches import service as branches
 from redraft.features.branches.schemas import BranchRead

@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from redraft.cli.context import FormatOption, OutputFormat, err_console, print_json, report
+from redraft.cli.output import FormatOption, OutputFormat, err_console, print_json, report
 from redraft.core.merge import MergeLabels, MergeResult, merge_texts
 from redraft.errors import InvalidInput, RedraftError
 

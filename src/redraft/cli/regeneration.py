@@ -10,16 +10,8 @@ from typing import Any
 import typer
 from rich.progress import Progress
 
-from redraft.cli.context import (
-    FormatOption,
-    OutputFormat,
-    console,
-    default_actor,
-    err_console,
-    load_settings,
-    print_json,
-    transaction,
-)
+from redraft.cli.context import default_actor, load_settings, transaction
+from redraft.cli.output import FormatOption, OutputFormat, console, err_console, print_json
 from redraft.codegen.registry import load_generator
 from redraft.config import Settings
 from redraft.db.engine import create_engine_for

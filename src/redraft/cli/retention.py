@@ -8,14 +8,8 @@ import typer
 from rich import box
 from rich.table import Column, Table
 
-from redraft.cli.context import (
-    FormatOption,
-    OutputFormat,
-    console,
-    default_actor,
-    print_json,
-    transaction,
-)
+from redraft.cli.context import default_actor, transaction
+from redraft.cli.output import FormatOption, OutputFormat, console, print_json
 from redraft.features.components import service as components
 from redraft.features.components.schemas import VersionSummary
 from redraft.features.retention import service

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from redraft import errors
-from redraft.cli.context import FormatOption, OutputFormat, console, print_json, report
+from redraft.cli.output import FormatOption, OutputFormat, console, print_json, report
 from redraft.core.changes import TokenChange, TokenChangeKind, TokenDiff, diff_tokens
 from redraft.core.changes.jsonvalue import brief
 from redraft.integrations.tokenfiles import load_token_source

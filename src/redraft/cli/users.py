@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from redraft.cli.context import (
-    FormatOption,
-    OutputFormat,
-    console,
-    default_actor,
-    print_json,
-    transaction,
-)
+from redraft.cli.context import default_actor, transaction
+from redraft.cli.output import FormatOption, OutputFormat, console, print_json
 from redraft.features.users import service
 
 user_app = typer.Typer(help="Users and their roles.", no_args_is_help=True)
