@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
 from redraft.codegen.registry import load_generator
@@ -164,3 +166,31 @@ def test_a_regeneration_prepared_before_the_component_moved_on_is_recomputed(
         assert result.draft is not None
         assert result.draft.parent_version_id == result.previous.id != stale.version_id
         assert 'className="cta wide"' in components.load_content(session, result.draft).code
+
+
+@pytest.mark.slow
+def test_a_batch_commits_once_per_group_not_once_per_component(
+    session_factory: sessionmaker[Session],
+) -> None:
+    _seed(session_factory, NAMES)
+    commits: list[None] = []
+    engine = session_factory.kw["bind"]
+
+    def count(_connection: Any) -> None:
+        commits.append(None)
+
+    event.listen(engine, "commit", count)
+    try:
+        results = list(
+            batch.regenerate_all(
+                session_factory,
+                NAMES,
+                generator="builtin",
+                options=batch.Options(actor="bench", tokens=NEW_TOKENS),
+                workers=1,
+            )
+        )
+    finally:
+        event.remove(engine, "commit", count)
+    assert all(r.draft is not None for r in results)
+    assert len(commits) == math.ceil(len(NAMES) / batch.GROUP)

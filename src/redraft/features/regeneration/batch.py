@@ -11,6 +11,11 @@ readers do not block the writer (WAL). A component that moved on after its worke
 recomputed here, under its lock, so what is stored is what a sequential run would store; a
 worker that fails leaves the component to this process too, which raises the same error at the
 same point a sequential run would.
+
+Stored regenerations share a transaction, `GROUP` at a time: a commit waits for the disk
+(0.4 to 4 ms measured on PostgreSQL), and this process is the serial part. If anything in a group
+fails, the group is rolled back and stored again one unit of work per component, so what is
+stored, and where an error stops the run, is still what a sequential run gives.
 """
 
 from __future__ import annotations
@@ -51,6 +56,8 @@ AHEAD = 4
 # This process, which stores, is the serial part: workers give way to it when the cores are
 # short (2 workers and the storer on 2 cores: 183 components/s at niceness 0, 194 at 10).
 _NICENESS = 10
+# Regenerations stored per transaction (one commit for the group).
+GROUP = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +98,9 @@ def regenerate_all(
     local = load_generator(generator)
     count = (os.cpu_count() or 1) if workers is None else workers
     if count <= 1 or len(names) < MIN_FOR_POOL:
-        for name in names:
-            yield _store(factory, name, local, options, None)
+        for start in range(0, len(names), GROUP):
+            group = [(name, None) for name in names[start : start + GROUP]]
+            yield from _store_group(factory, local, options, group)
         return
     engine: Engine = factory.kw["bind"]
     url = engine.url.render_as_string(hide_password=False)
@@ -108,13 +116,20 @@ def regenerate_all(
     ) as pool:
         chunks = [list(names[i : i + CHUNK]) for i in range(0, len(names), CHUNK)]
         pending: deque[tuple[list[str], Future[list[_Done]]]] = deque()
+        ready: list[tuple[str, Prepared | None]] = []
         for chunk in chunks:
             pending.append((chunk, pool.submit(_prepare_chunk, chunk)))
             if len(pending) < count * AHEAD:
                 continue
-            yield from _store_chunk(factory, local, options, *pending.popleft())
+            ready += _received(options, *pending.popleft())
+            if len(ready) >= GROUP:
+                yield from _store_group(factory, local, options, ready)
+                ready = []
         while pending:
-            yield from _store_chunk(factory, local, options, *pending.popleft())
+            ready += _received(options, *pending.popleft())
+            if len(ready) >= GROUP or not pending:
+                yield from _store_group(factory, local, options, ready)
+                ready = []
 
 
 def _context() -> Any:
@@ -125,17 +140,37 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
-def _store_chunk(
-    factory: sessionmaker[Session],
-    generator: Generator,
-    options: Options,
-    chunk: list[str],
-    future: Future[list[_Done]],
-) -> Iterator[RegenerationResult]:
+def _received(
+    options: Options, chunk: list[str], future: Future[list[_Done]]
+) -> list[tuple[str, Prepared | None]]:
+    """A worker's chunk, in order, with the batch's token set put back where it was left out."""
+    received: list[tuple[str, Prepared | None]] = []
     for name, done in zip(chunk, future.result(), strict=True):
         prepared = done.prepared
         if prepared is not None and done.shared_tokens and options.tokens is not None:
             prepared = replace(prepared, inputs=replace(prepared.inputs, tokens=options.tokens))
+        received.append((name, prepared))
+    return received
+
+
+def _store_group(
+    factory: sessionmaker[Session],
+    generator: Generator,
+    options: Options,
+    group: Sequence[tuple[str, Prepared | None]],
+) -> Iterator[RegenerationResult]:
+    """Store `group` in one transaction; on any error, again one unit of work each."""
+    if len(group) > 1:
+        results: list[RegenerationResult] | None
+        try:
+            with unit_of_work(factory) as session:
+                results = [_regenerate(session, n, generator, options, p) for n, p in group]
+        except Exception:
+            results = None  # rolled back; stored one by one below, raising where it must
+        if results is not None:
+            yield from results
+            return
+    for name, prepared in group:
         yield _store(factory, name, generator, options, prepared)
 
 
@@ -147,19 +182,29 @@ def _store(
     prepared: Prepared | None,
 ) -> RegenerationResult:
     with unit_of_work(factory) as session:
-        return service.regenerate(
-            session,
-            name,
-            generator=generator,
-            actor=options.actor,
-            tokens=options.tokens,
-            pattern_version=options.pattern_version,
-            reason=options.reason,
-            trigger=options.trigger,
-            apply=options.apply,
-            branch=options.branch,
-            prepared=prepared,
-        )
+        return _regenerate(session, name, generator, options, prepared)
+
+
+def _regenerate(
+    session: Session,
+    name: str,
+    generator: Generator,
+    options: Options,
+    prepared: Prepared | None,
+) -> RegenerationResult:
+    return service.regenerate(
+        session,
+        name,
+        generator=generator,
+        actor=options.actor,
+        tokens=options.tokens,
+        pattern_version=options.pattern_version,
+        reason=options.reason,
+        trigger=options.trigger,
+        apply=options.apply,
+        branch=options.branch,
+        prepared=prepared,
+    )
 
 
 @dataclass(frozen=True, slots=True)
