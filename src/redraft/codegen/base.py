@@ -92,5 +92,10 @@ class Generator(Protocol):
         ...
 
     def render(self, inputs: GenerationInputs) -> GeneratedComponent:
-        """Deterministic render; ``GenerationError`` (or ``RequirementsError``) on bad inputs."""
+        """Deterministic render; ``GenerationError`` (or ``RequirementsError``) on bad inputs.
+
+        The output may depend on the tokens only through the values of those it lists in
+        ``token_usage``: regeneration skips the render (up to date) when none of them
+        changed and nothing else in the inputs did.
+        """
         ...

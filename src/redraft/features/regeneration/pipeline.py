@@ -143,6 +143,37 @@ def propose(old: Snapshot, new: Snapshot, *, labels: MergeLabels) -> Proposal:
     proposed_code = code.text if code.clean else new.pristine_code
     api = compare_code_api(old.code, proposed_code)
     output_changed = (code.text, stories.text) != (old.code, old.stories)
+    return _proposal(old, new, changes, code, stories, api, output_changed=output_changed)
+
+
+def unchanged(old: Snapshot, tokens: TokenSet) -> Proposal | None:
+    """The proposal without rendering, when none of the tokens `old`'s output read changed.
+
+    For a regeneration whose requirements, pattern, generator and parameters are those of
+    `old` (the caller checks), the generator's output is a function of the values of the
+    tokens it reports in `token_usage`; if none of them changed, the new output would be
+    `old`'s, and so is the proposal: nothing to merge, no API change, up to date. None when
+    something the component reads did change.
+    """
+    new = replace(old, tokens=tokens)
+    changes = detect_changes(old, new)
+    if not changes.is_empty:
+        return None
+    code = merge_texts(old.pristine_code, old.code, old.pristine_code)
+    stories = merge_texts(old.pristine_stories, old.stories, old.pristine_stories)
+    return _proposal(old, new, changes, code, stories, ApiDiff(), output_changed=False)
+
+
+def _proposal(
+    old: Snapshot,
+    new: Snapshot,
+    changes: ChangeSet,
+    code: MergeResult,
+    stories: MergeResult,
+    api: ApiDiff,
+    *,
+    output_changed: bool,
+) -> Proposal:
     decision = decide_bump(changes, api, output_changed=output_changed)
     warnings = list(code.notes) + list(stories.notes)
     conflicts = len(code.conflicts) + len(stories.conflicts)

@@ -9,6 +9,7 @@ version numbers is the last line of defence.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -38,6 +39,7 @@ from redraft.features.regeneration.pipeline import (
     compare_code_api,
     merge_json,
     propose,
+    unchanged,
 )
 from redraft.spec.requirements import Requirements, parse_requirements
 
@@ -117,10 +119,11 @@ class Prepared:
 
     version_id: uuid.UUID
     inputs: GenerationInputs
-    output: GeneratedComponent
-    provisional: Version
     proposal: Proposal
     up_to_date: bool
+    # None when up to date and known to be without rendering (see `pipeline.unchanged`).
+    output: GeneratedComponent | None = None
+    provisional: Version | None = None
 
 
 def prepare(
@@ -148,6 +151,11 @@ def prepare(
     inputs = generation_inputs(
         generator, tokens or old.tokens, spec, parameters=dict(current.parameters)
     )
+    if _same_generation(current, content.requirements, inputs):
+        # Nothing but tokens can differ: if none the output read changed, skip the render.
+        same = unchanged(old, inputs.tokens)
+        if same is not None:
+            return Prepared(version_id=current.id, inputs=inputs, proposal=same, up_to_date=True)
     output = generator.render(inputs)
     new = Snapshot(
         tokens=inputs.tokens,
@@ -174,6 +182,20 @@ def prepare(
         provisional=provisional,
         proposal=proposal,
         up_to_date=unchanged_output and proposal.changes.is_empty,
+    )
+
+
+def _same_generation(
+    current: ComponentVersion, requirements: Mapping[str, Any], inputs: GenerationInputs
+) -> bool:
+    """Whether `inputs` ask for `current`'s generation with, at most, other token values."""
+    return (
+        (inputs.generator, inputs.generator_version)
+        == (current.generator, current.generator_version)
+        and (inputs.pattern.id, inputs.pattern.version)
+        == (current.pattern_id, current.pattern_version)
+        and dict(inputs.parameters) == current.parameters
+        and inputs.requirements.canonical() == requirements
     )
 
 
@@ -216,6 +238,7 @@ def regenerate(
     inputs, output, proposal = prepared.inputs, prepared.output, prepared.proposal
     if prepared.up_to_date:
         return RegenerationResult(component, current, None, proposal, applied=False)
+    assert output is not None, "a regeneration that is not up to date was rendered"
     bump = max(proposal.decision.bump, Bump.PATCH)
     number = branches.next_number(session, component, branch, current, bump)
     if number != prepared.provisional:  # the markers name the number the draft will really have
