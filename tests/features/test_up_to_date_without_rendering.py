@@ -156,24 +156,20 @@ def test_a_change_to_a_token_the_component_never_reads_is_up_to_date_without_a_r
     assert "color.blue.600" not in used
     generator.renders = 0
 
-    with unit_of_work(session_factory) as session:
-        unread = regeneration.regenerate(
-            session,
-            "Cta",
-            generator=generator,
-            actor="ci",
-            tokens=parse_tokens({"tokens.json": tokens(blue_600="#000001")}),
-        )
+    def regenerate(**changed: str) -> regeneration.RegenerationResult:
+        with unit_of_work(session_factory) as session:
+            return regeneration.regenerate(
+                session,
+                "Cta",
+                generator=generator,
+                actor="ci",
+                tokens=parse_tokens({"tokens.json": tokens(**changed)}),
+            )
+
+    unread = regenerate(blue_600="#000001")
     assert unread.up_to_date
     assert generator.renders == 0
 
-    with unit_of_work(session_factory) as session:
-        read = regeneration.regenerate(
-            session,
-            "Cta",
-            generator=generator,
-            actor="ci",
-            tokens=parse_tokens({"tokens.json": tokens(blue_500="#000001")}),
-        )
+    read = regenerate(blue_500="#000001")
     assert read.draft is not None
     assert generator.renders == 1
