@@ -30,6 +30,17 @@ class LimitSettings(BaseModel):
     page_size_max: int = Field(default=200, gt=0)
 
 
+class SignInSettings(BaseModel):
+    # Failed sign-ins allowed within the window, per user name and per client address; beyond
+    # either, the form answers 429 without checking the password until the oldest ages out.
+    max_failures_per_name: int = Field(default=5, gt=0)
+    # Higher than per name: people behind one NAT share an address. `redraft serve` takes the
+    # client's address from X-Forwarded-For only when a proxy on 127.0.0.1 sends it (uvicorn's
+    # default; FORWARDED_ALLOW_IPS names other proxies), else every client counts as the proxy.
+    max_failures_per_address: int = Field(default=30, gt=0)
+    window_seconds: int = Field(default=15 * 60, gt=0)
+
+
 class ServerSettings(BaseModel):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, gt=0, lt=65536)
@@ -43,6 +54,7 @@ class Settings(BaseSettings):
     database: DatabaseSettings = DatabaseSettings()
     limits: LimitSettings = LimitSettings()
     server: ServerSettings = ServerSettings()
+    sign_in: SignInSettings = SignInSettings()
     workspace: Path = Path()
     # Named generator back-end (entry point in the `redraft.generators` group).
     generator: str = "builtin"

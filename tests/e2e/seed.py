@@ -1,7 +1,8 @@
 """A small history to look at, made through the services: users with passwords, a component
 with a regeneration, a hand edit, a tag, a branch and a conflicting draft, and a second component.
 
-Shared by the browser tests and the TestClient page tests, with the helpers both use.
+Shared by the browser tests and the TestClient page tests, with the helpers both use; tests
+that need more (a clean draft, a breaking change to roll back) add it with the helpers below.
 """
 
 from __future__ import annotations
@@ -133,6 +134,54 @@ def seed(factory: sessionmaker[Session]) -> Seeded:
             draft=str(draft.id),
             other_id=str(other.component_id),
         )
+
+
+def clean_draft(
+    factory: sessionmaker[Session], name: str = "SecondaryButton", *, blue_500: str = "#2563eb"
+) -> str:
+    """A regeneration of `name` with one colour changed, waiting as a draft without conflicts
+    (superseding any draft `name` had open)."""
+    with factory() as session:
+        draft = regeneration.regenerate(
+            session,
+            name,
+            generator=load_generator("builtin"),
+            actor="figma-sync",
+            tokens=parse_tokens({"tokens.json": tokens(blue_500=blue_500)}),
+            trigger="token_change",
+        ).draft
+        assert draft is not None
+        assert not regeneration.open_conflicts(draft)
+        session.commit()
+        return str(draft.id)
+
+
+def breaking_upgrade(factory: sessionmaker[Session], name: str = "SecondaryButton") -> str:
+    """Accept a regeneration of `name` that adds a `tone` prop; returns the first version's id.
+
+    Rolling back to that version removes the prop, which breaks the props API (major).
+    """
+    with factory() as session:
+        first = components.get_component(session, name).current_version_id
+        requirements = button_requirements(
+            name,
+            props=[
+                {"name": "label", "type": "string", "required": True},
+                {"name": "tone", "type": "'calm' | 'loud'"},
+            ],
+        )
+        upgraded = regeneration.regenerate(
+            session,
+            name,
+            generator=load_generator("builtin"),
+            actor=EDITOR,
+            requirements=parse_requirements(requirements),
+            trigger="requirements_change",
+        ).draft
+        assert upgraded is not None
+        regeneration.accept(session, upgraded.id, actor=EDITOR)
+        session.commit()
+        return str(first)
 
 
 def csrf_token(html: str) -> str:

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx import Response
 from sqlalchemy.orm import Session, sessionmaker
 
-from redraft.config import Settings
+from redraft.config import Settings, SignInSettings
 from redraft.features.users import service as users
 from redraft.web.app import create_app
 from redraft.web.ui import install_ui
 from redraft.web.ui.auth import safe_next
 from redraft.web.ui.session import SESSION_COOKIE
+from redraft.web.ui.throttle import SignInThrottle
 from tests.e2e.seed import EDITOR, PASSWORD, VIEWER, Seeded, csrf_token, seed, sign_in
 
 
@@ -243,3 +246,90 @@ def test_api_errors_stay_problem_json_and_page_errors_are_html(ui: TestClient) -
     assert "Not found" in page.text
     assert api.status_code == 401
     assert api.headers["content-type"] == "application/problem+json"
+
+
+def attempt(client: TestClient, name: str, password: str) -> Response:
+    token = csrf_token(client.get("/login").text)
+    return client.post(
+        "/login",
+        data={"username": name, "password": password, "csrf_token": token},
+        follow_redirects=False,
+    )
+
+
+def test_after_five_wrong_passwords_even_the_right_one_is_refused(ui: TestClient) -> None:
+    for _ in range(5):
+        assert attempt(ui, EDITOR, "not it at all").status_code == 401
+
+    refused = attempt(ui, EDITOR, PASSWORD)
+
+    assert refused.status_code == 429
+    assert refused.headers["content-type"].startswith("text/html")
+    assert 900 - 60 < int(refused.headers["retry-after"]) <= 900
+    assert "Too many failed sign-ins" in refused.text
+    assert "Try again in 15 minutes." in refused.text
+    assert csrf_token(refused.text)  # the form is shown again, ready for later
+    assert ui.get("/", follow_redirects=False).status_code == 303
+
+
+def test_other_users_still_sign_in_while_one_name_is_held_back(ui: TestClient) -> None:
+    for _ in range(6):
+        attempt(ui, EDITOR, "not it at all")
+
+    assert sign_in(ui, VIEWER).status_code == 303
+
+
+def test_names_that_do_not_exist_are_held_back_alike(ui: TestClient) -> None:
+    statuses = [attempt(ui, "nobody-here", "not it at all").status_code for _ in range(6)]
+
+    assert statuses == [401] * 5 + [429]
+
+
+def test_signing_in_starts_the_count_afresh(ui: TestClient) -> None:
+    for _ in range(4):
+        attempt(ui, EDITOR, "not it at all")
+    sign_in(ui, EDITOR)
+    ui.post("/logout", data={"csrf_token": csrf_token(ui.get("/").text)})
+
+    statuses = [attempt(ui, EDITOR, "not it at all").status_code for _ in range(5)]
+
+    assert statuses == [401] * 5
+
+
+@pytest.fixture
+def clocked(settings: Settings) -> Iterator[tuple[TestClient, list[float]]]:
+    """The UI with a sign-in throttle whose clock is the list's one number, moved by hand."""
+    now = [0.0]
+    app = create_app(settings)
+    app.state.ui = replace(
+        app.state.ui, sign_ins=SignInThrottle.from_settings(settings.sign_in, clock=lambda: now[0])
+    )
+    with TestClient(app) as client:
+        yield client, now
+
+
+def test_the_name_may_try_again_once_the_window_has_passed(
+    clocked: tuple[TestClient, list[float]],
+) -> None:
+    client, now = clocked
+    for _ in range(5):
+        attempt(client, EDITOR, "not it at all")
+        now[0] += 60
+
+    assert attempt(client, EDITOR, PASSWORD).status_code == 429
+    now[0] = 15 * 60  # the first failure, at 0, is now a whole window old
+    assert attempt(client, EDITOR, PASSWORD).status_code == 303
+
+
+def test_the_limits_are_settings(settings: Settings) -> None:
+    settings = settings.model_copy(
+        update={"sign_in": SignInSettings(max_failures_per_name=2, max_failures_per_address=3)}
+    )
+    with TestClient(create_app(settings)) as client:
+        by_name = [attempt(client, EDITOR, "not it at all").status_code for _ in range(3)]
+        by_address = attempt(client, VIEWER, "not it at all")
+        other_name = attempt(client, "nobody-here", PASSWORD)
+
+    assert by_name == [401, 401, 429]
+    assert by_address.status_code == 401  # the address's third failure
+    assert other_name.status_code == 429  # a fourth from one address is one too many

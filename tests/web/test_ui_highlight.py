@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from redraft.core.diff import diff_texts
 from redraft.web.ui.highlight import HighlightCache, highlight_lines, line_html
 
 SOURCE = """/**
@@ -35,6 +36,37 @@ def test_leading_blank_lines_and_crlf_keep_the_line_numbers() -> None:
 
     assert len(lines) == 3
     assert lines[2][0] == ("k", "const")
+
+
+def test_a_lone_carriage_return_stays_inside_its_line_as_in_the_diff() -> None:
+    text = "let a = 1;\rlet b = 2;\nconst c = 3;\n"
+
+    lines = highlight_lines(text)
+
+    assert len(lines) == len(diff_texts("", text).new_lines) == 2
+    assert line_html(lines[1], "const c = 3;") == (
+        '<span class="k">const</span> c = <span class="m">3</span>;'
+    )
+    assert "".join(part for _, part in lines[0]) == "let a = 1;\rlet b = 2;"
+
+
+def test_a_byte_order_mark_is_kept_so_the_first_line_is_still_highlighted() -> None:
+    text = "\ufeffconst a = 1;"
+
+    html = line_html(highlight_lines(text)[0], text)
+
+    assert html == '\ufeff<span class="k">const</span> a = <span class="m">1</span>;'
+
+
+def test_a_line_without_changes_is_its_highlighted_spans() -> None:
+    text = 'const a = "x"; // note'
+
+    html = line_html(highlight_lines(text)[0], text)
+
+    assert html == (
+        '<span class="k">const</span> a = <span class="s">&#34;x&#34;</span>; '
+        '<span class="c">// note</span>'
+    )
 
 
 def test_changed_ranges_are_marked_inside_the_highlighted_spans() -> None:

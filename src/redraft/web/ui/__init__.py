@@ -10,14 +10,22 @@ from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from redraft.config import Settings
-from redraft.web.ui import auth, compare, dashboard, history, versions
+from redraft.web.ui import auth, compare, dashboard, history, review, rollback, versions
 from redraft.web.ui.error_pages import install_error_pages
 from redraft.web.ui.highlight import HighlightCache
 from redraft.web.ui.render import STATIC_PREFIX, UIState, build_templates, static_versions
 from redraft.web.ui.session import CookieSigner, secret_from
+from redraft.web.ui.throttle import SignInThrottle
 
 # Every page router goes through both guards: a page added to this list cannot be left open.
-PAGE_ROUTERS = (dashboard.router, history.router, versions.router, compare.router)
+PAGE_ROUTERS = (
+    dashboard.router,
+    history.router,
+    versions.router,
+    compare.router,
+    review.router,
+    rollback.router,
+)
 PAGE_GUARDS = [Depends(auth.page_user), Depends(auth.check_csrf)]
 
 
@@ -30,6 +38,7 @@ def install_ui(app: FastAPI, settings: Settings) -> None:
         signer=CookieSigner(secret_from(settings)),
         templates=build_templates(hashes),
         highlights=HighlightCache(),
+        sign_ins=SignInThrottle.from_settings(settings.sign_in),
     )
     app.mount(STATIC_PREFIX, StaticFiles(packages=[("redraft.web", "static")]), name="static")
     app.include_router(auth.router)

@@ -6,6 +6,7 @@ Pages use the same roles as the API: reading needs `viewer`, anything that chang
 
 from __future__ import annotations
 
+import math
 import time
 import uuid
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from redraft.web.ui.session import (
     password_mark,
     tokens_match,
 )
+from redraft.web.ui.throttle import Refused
 
 router = APIRouter(include_in_schema=False)
 CSRF_FIELD = "csrf_token"
@@ -146,8 +148,25 @@ def login(
     next: Annotated[str, Form(max_length=2048)] = "/",
 ) -> Response:
     target = safe_next(next)
+    name = username.strip()
+    throttle = ui_state(request).sign_ins
+    attempt = throttle.begin(name, request.client.host if request.client else None)
+    if isinstance(attempt, Refused):
+        # Refused before the password is looked at: guessing on gains nothing, and costs
+        # no hashing. Names that do not exist are counted alike, so this reveals none.
+        response = render(
+            request,
+            "login.html",
+            status_code=429,
+            title="Sign in",
+            next=target,
+            error=_refusal(attempt),
+            username=username,
+        )
+        response.headers["Retry-After"] = str(attempt.retry_after_seconds)
+        return response
     try:
-        user = authenticate_password(session, username.strip(), password)
+        user = authenticate_password(session, name, password)
     except Unauthenticated:
         return render(
             request,
@@ -158,9 +177,16 @@ def login(
             error="Wrong user name or password.",
             username=username,
         )
+    throttle.succeeded(attempt)
     data = ensure_session(request)
     store_session(request, data.signed_in(str(user.id), user.password_hash, now=_now()))
     return redirect(request, target)
+
+
+def _refusal(refused: Refused) -> str:
+    minutes = math.ceil(refused.retry_after_seconds / 60)
+    wait = f"{minutes} minutes" if minutes > 1 else "a minute"
+    return f"Too many failed sign-ins for this user name or from this address. Try again in {wait}."
 
 
 @router.post("/logout")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -12,10 +12,11 @@ from markupsafe import Markup
 
 from redraft.db.models import Component, ComponentVersion
 from redraft.db.models.component import VERSION_STATUSES
-from redraft.errors import InvalidInput
+from redraft.errors import InvalidInput, NotFound
 from redraft.features.components import service
 from redraft.features.components.repository import VersionFilter
 from redraft.features.deps import SessionDep
+from redraft.features.history.rollback import ACCEPTED
 from redraft.web.ui.graph import Graph, GraphNode, layout
 from redraft.web.ui.present import conflicts_of, summary_line
 from redraft.web.ui.render import render
@@ -24,6 +25,8 @@ router = APIRouter(include_in_schema=False)
 DEFAULT_ROWS = 100
 MAX_ROWS = 1000
 FILTER_FIELDS = ("since", "until", "author", "trigger", "tag", "branch", "status")
+# What a review or rollback form reports after redirecting here (`?done=…&version=…`).
+Done = Literal["accepted", "rejected", "rolledback"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,10 @@ class HistoryRow:
     @property
     def tags(self) -> list[str]:
         return [tag.tag for tag in self.version.tags]
+
+    @property
+    def can_roll_back(self) -> bool:
+        return self.version.status in ACCEPTED and not self.current
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +106,8 @@ def component_page(
     branch: Text = "",
     status: Text = "",
     limit: Annotated[int, Query(ge=1, le=MAX_ROWS)] = DEFAULT_ROWS,
+    done: Done | None = None,
+    done_version: Annotated[str, Query(alias="version", max_length=64)] = "",
 ) -> Response:
     component = service.get_component(session, key)
     filters = Filters(since, until, author, trigger, tag, branch, status)
@@ -136,7 +145,35 @@ def component_page(
         options=_options(versions),
         statuses=VERSION_STATUSES,
         default_pair=_default_pair(versions),
+        done=_done_message(session, component, done, done_version) if done else None,
         nav="components",
+    )
+
+
+def _done_message(
+    session: SessionDep, component: Component, done: Done, version_id: str
+) -> str | None:
+    """What the last form did, read back from the database (the URL only names it)."""
+    try:
+        version = service.get_version(session, version_id)
+    except NotFound:
+        return None
+    if version.component_id != component.id:
+        return None
+    number = version.version_string
+    now_current = version.id == component.current_version_id
+    if done == "accepted":
+        return f"Accepted {number}" + (": it is now the current version." if now_current else ".")
+    if done == "rejected":
+        current = _current(session, component)
+        still = f" The current version is still {current.version_string}." if current else ""
+        return f"Rejected draft {number}.{still}"
+    target = (version.change_summary or {}).get("rolled_back_to") or {}
+    copied = (
+        f" to {target['version']}" if isinstance(target, dict) and target.get("version") else ""
+    )
+    return f"Rolled back{copied}: published as {number}" + (
+        ", now the current version." if now_current else "."
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
@@ -40,6 +41,47 @@ def summary_line(version: ComponentVersion) -> str:
 def conflicts_of(version: ComponentVersion) -> list[str]:
     """A draft's unresolved merge conflicts, one line each (the regeneration service's record)."""
     return [_describe_conflict(item) for item in open_conflicts(version)]
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictView:
+    """One open conflict as the review form shows it: the three sides and what to post back."""
+
+    file: str  # "code" or "stories", the form's `file` field
+    index: int  # the merge's conflict index, the form's `index` field
+    title: str
+    base: str
+    ours: str
+    theirs: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.file}-conflict-{self.index}"
+
+
+def conflict_views(version: ComponentVersion) -> list[ConflictView]:
+    """A draft's open conflicts with their texts (base, yours, generated), in file order."""
+    views = []
+    for item in open_conflicts(version):
+        index = item.get("index")
+        if not isinstance(index, int) or isinstance(index, bool):
+            continue  # not one the resolve form could name
+        views.append(
+            ConflictView(
+                file=str(item.get("file", "code")),
+                index=index,
+                title=_describe_conflict(item),
+                base=_side(item.get("base")),
+                ours=_side(item.get("ours")),
+                theirs=_side(item.get("theirs")),
+            )
+        )
+    return views
+
+
+def _side(text: Any) -> str:
+    # Each side's lines end with a newline; a <pre> would show it as an empty last line.
+    return str(text).removesuffix("\n") if text else ""
 
 
 def _describe_conflict(item: Mapping[str, Any]) -> str:
@@ -96,6 +138,15 @@ def compare_url(
         params.append(("ws", ws))
     params += [("expand", key) for key in expand]
     return "/compare?" + urlencode(params)
+
+
+def sentence(text: str) -> str:
+    """A service's message (`"rolling X back … version"`) as a sentence for a page."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def short_hash(value: str) -> str:

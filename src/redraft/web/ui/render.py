@@ -14,6 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from redraft.web.ui.highlight import HighlightCache
 from redraft.web.ui.present import compare_url, short_hash, when
 from redraft.web.ui.session import SESSION_COOKIE, CookieSigner, SessionData
+from redraft.web.ui.throttle import SignInThrottle
 
 STATIC_PREFIX = "/static"
 # Pages send no inline script or style, so the policy can forbid both: an escaping bug that
@@ -38,6 +39,7 @@ class UIState:
     signer: CookieSigner
     templates: Environment
     highlights: HighlightCache
+    sign_ins: SignInThrottle
 
 
 def ui_state(request: Request) -> UIState:

@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from redraft.features.components import service
 from redraft.features.deps import SessionDep
+from redraft.features.history.rollback import ACCEPTED
 from redraft.web.ui.auth import PageUser, safe_next
 from redraft.web.ui.highlight import line_html
 from redraft.web.ui.present import conflicts_of, warnings_of
@@ -49,6 +50,7 @@ def version_page(request: Request, version_id: str, session: SessionDep) -> Resp
         version=version,
         parent=parent,
         is_current=component.current_version_id == version.id,
+        can_roll_back=version.status in ACCEPTED and component.current_version_id != version.id,
         files=files,
         conflicts=conflicts_of(version),
         warnings=warnings_of(version),
