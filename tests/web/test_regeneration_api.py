@@ -198,6 +198,8 @@ def test_conflicts_block_accept_until_resolved(editor: TestClient) -> None:
 
     assert resolved.status_code == 200, resolved.text
     assert resolved.json()["conflicts"] == []
+    assert any("conflict" in w for w in result["warnings"])
+    assert not any("conflict" in w for w in resolved.json()["warnings"])
     code = code_of(editor, draft_id)
     assert "hotpink" in code
     assert "<<<<<<<" not in code

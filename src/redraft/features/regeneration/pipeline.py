@@ -175,19 +175,12 @@ def _proposal(
     output_changed: bool,
 ) -> Proposal:
     decision = decide_bump(changes, api, output_changed=output_changed)
-    warnings = list(code.notes) + list(stories.notes)
-    conflicts = len(code.conflicts) + len(stories.conflicts)
-    if conflicts:
-        warnings.append(f"{conflicts} conflict(s) with your edits: resolve them before accepting")
-    if decision.needs_review:
-        warnings.append("the props API change could not be fully decided: review it by hand")
-    deprecated = sorted(
-        path
-        for path in new.token_paths
-        if (t := new.tokens.find(path)) is not None and t.deprecated
+    warnings = draft_warnings(
+        (*code.notes, *stories.notes),
+        conflicts=len(code.conflicts) + len(stories.conflicts),
+        needs_review=decision.needs_review,
+        deprecated=deprecated_tokens(new.tokens, new.token_paths),
     )
-    if deprecated:
-        warnings.append("uses deprecated tokens: " + ", ".join(deprecated))
     return Proposal(
         changes=changes,
         code=code,
@@ -198,6 +191,25 @@ def _proposal(
         warnings=tuple(warnings),
         diff_base=old.code,
     )
+
+
+def draft_warnings(
+    notes: Iterable[str], *, conflicts: int, needs_review: bool, deprecated: Iterable[str]
+) -> list[str]:
+    """What a draft warns about: merge notes, open conflicts, review, deprecated tokens."""
+    warnings = list(notes)
+    if conflicts:
+        warnings.append(f"{conflicts} conflict(s) with your edits: resolve them before accepting")
+    if needs_review:
+        warnings.append("the props API change could not be fully decided: review it by hand")
+    deprecated = sorted(deprecated)
+    if deprecated:
+        warnings.append("uses deprecated tokens: " + ", ".join(deprecated))
+    return warnings
+
+
+def deprecated_tokens(tokens: TokenSet, paths: Iterable[str]) -> list[str]:
+    return [path for path in paths if (t := tokens.find(path)) is not None and t.deprecated]
 
 
 def change_summary(proposal: Proposal) -> dict[str, Any]:

@@ -37,6 +37,8 @@ from redraft.features.regeneration.pipeline import (
     Snapshot,
     change_summary,
     compare_code_api,
+    deprecated_tokens,
+    draft_warnings,
     merge_json,
     propose,
     unchanged,
@@ -448,6 +450,16 @@ def resolve(
     summary["api"] = api.to_dict()
     summary["needs_review"] = decision.needs_review
     summary["resolved_by"] = actor
+    remaining = len(merge_state["code"]["conflicts"]) + len(merge_state["stories"]["conflicts"])
+    draft_content = components.load_content(session, draft)
+    summary["warnings"] = draft_warnings(
+        (*code_merge.notes, *stories_merge.notes),
+        conflicts=remaining,
+        needs_review=decision.needs_review,
+        deprecated=deprecated_tokens(
+            draft_content.token_set(), (use["path"] for use in draft_content.token_usage)
+        ),
+    )
     number = branches.next_number(session, component, draft.branch, parent, decision.bump)
     draft.major, draft.minor, draft.patch = number.major, number.minor, number.patch
     draft.bump = max(decision.bump, Bump.PATCH).label
@@ -461,7 +473,7 @@ def resolve(
         component,
         actor,
         "version.resolve",
-        remaining=len(merge_state["code"]["conflicts"]) + len(merge_state["stories"]["conflicts"]),
+        remaining=remaining,
         uploaded=code is not None or stories is not None,
     )
     return draft

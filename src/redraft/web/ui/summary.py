@@ -13,9 +13,6 @@ from redraft.web.ui.present import conflicts_of, warnings_of
 
 # Only plain hex colours become swatches: the value goes into an SVG attribute.
 _HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
-# The warning a regeneration stores when it leaves conflicts; resolving them does not rewrite
-# the stored warnings, so the page drops it once no conflict is open.
-_CONFLICT_WARNING = re.compile(r"^\d+ conflict\(s\) with your edits\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +92,7 @@ def summarize_comparison(comparison: Comparison) -> CompareSummary:
         stored_bump=after.bump,
         stored_reasons=[str(reason) for reason in after.bump_reasons],
         conflicts=conflicts,
-        warnings=[
-            warning
-            for warning in warnings_of(after)
-            if conflicts or not _CONFLICT_WARNING.match(warning)
-        ],
+        warnings=warnings_of(after),
     )
 
 
