@@ -35,7 +35,7 @@ def install_ui(app: FastAPI, settings: Settings) -> None:
         return
     hashes = static_versions()
     app.state.ui = UIState(
-        signer=CookieSigner(secret_from(settings)),
+        signer=CookieSigner(secret_from(settings.secret_key)),
         templates=build_templates(hashes),
         highlights=HighlightCache(),
         sign_ins=SignInThrottle.from_settings(settings.sign_in),

@@ -16,6 +16,8 @@ import secrets
 from dataclasses import dataclass, replace
 from typing import Any
 
+from pydantic import SecretStr
+
 SESSION_COOKIE = "redraft_session"
 # Sign-in lasts a working day; the cookie and the signed issue time both enforce it.
 SESSION_MAX_AGE = 12 * 60 * 60
@@ -104,15 +106,12 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-def secret_from(settings: object) -> bytes:
-    """The configured `secret_key` (plain or pydantic `SecretStr`), else a per-process one.
+def secret_from(secret_key: SecretStr | None) -> bytes:
+    """The configured secret key (`REDRAFT_SECRET_KEY`), else a per-process one.
 
     A per-process secret means sessions end when the server restarts and are not shared by
     several worker processes; configure `REDRAFT_SECRET_KEY` to keep them.
     """
-    value = getattr(settings, "secret_key", None)
-    if value is not None and hasattr(value, "get_secret_value"):
-        value = value.get_secret_value()
-    if isinstance(value, str) and value:
-        return value.encode()
+    if secret_key is not None and secret_key.get_secret_value():
+        return secret_key.get_secret_value().encode()
     return secrets.token_bytes(32)
