@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from redraft.db.blobs import BlobStore
-from redraft.db.models import Component, ComponentVersion
+from redraft.db.models import Blob, Component, ComponentVersion
 
 NOW = datetime(2025, 1, 1, tzinfo=UTC)
 
@@ -53,8 +54,6 @@ def add_version(
         created_at=NOW,
         created_by="tester",
         trigger="manual",
-        tokens_hash=hashlib.sha256(tokens.encode()).hexdigest(),
-        requirements_hash=hashlib.sha256(requirements.encode()).hexdigest(),
         inputs_hash=hashlib.sha256((tokens + requirements).encode()).hexdigest(),
         pattern_id="button",
         pattern_version="1.0.0",
@@ -72,3 +71,10 @@ def add_version(
     session.add(version)
     session.flush()
     return version
+
+
+def stored_blob(session: Session, digest: str) -> tuple[Blob, str | None]:
+    """The row holding `digest`, and the digest of the blob it is a delta against (if any)."""
+    blob = session.scalars(select(Blob).where(Blob.digest == digest)).one()
+    base = session.get_one(Blob, blob.base_id).digest if blob.base_id is not None else None
+    return blob, base

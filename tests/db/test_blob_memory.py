@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from redraft.db.blobs import DELTA, BlobStore
 from redraft.db.models import Blob
 from redraft.errors import NotFound
+from tests.db.rows import add_component, add_version, stored_blob
 from tests.db.sample import component_code
 
 CODE = component_code("#1d4ed8")
@@ -35,8 +37,8 @@ def test_a_delta_taken_in_a_later_transaction_reads_its_base_again(session: Sess
     digest = BlobStore(session).put(NEXT, base=base)
     session.commit()
 
-    row = session.get_one(Blob, digest)
-    assert (row.codec, row.base_digest) == (DELTA, base)
+    row, base_digest = stored_blob(session, digest)
+    assert (row.codec, base_digest) == (DELTA, base)
     assert BlobStore(session).get(digest) == NEXT
 
 
@@ -52,7 +54,7 @@ def test_a_body_equal_to_its_base_needs_no_new_row(session: Session) -> None:
     assert BlobStore(session).get_many({again, other}) == {base: CODE, other: NEXT}
 
 
-def test_a_delta_of_a_delta_is_taken_against_the_full_blob_under_both(session: Session) -> None:
+def test_a_second_delta_is_taken_against_the_full_blob_under_both(session: Session) -> None:
     first = BlobStore(session).put(CODE)
     second = BlobStore(session).put(NEXT, base=first)
     session.commit()
@@ -60,5 +62,24 @@ def test_a_delta_of_a_delta_is_taken_against_the_full_blob_under_both(session: S
     third = BlobStore(session).put(NEXT + "// one more line\n", base=second)
     session.commit()
 
-    assert session.get_one(Blob, third).base_digest == first
+    assert stored_blob(session, third)[1] == first
     assert BlobStore(session).get(third) == NEXT + "// one more line\n"
+
+
+def test_a_version_references_a_body_another_transaction_stored_without_a_second_row(
+    session: Session,
+) -> None:
+    BlobStore(session).put(CODE)
+    session.commit()
+
+    component = add_component(session)
+    version = add_version(session, component, code=CODE)
+    session.commit()
+
+    assert BlobStore(session).get(version.code_blob) == CODE
+    assert (
+        session.scalar(
+            select(func.count()).select_from(Blob).where(Blob.digest == version.code_blob)
+        )
+        == 1
+    )

