@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session, joinedload
 
 from redraft.codegen.base import GeneratedComponent, GenerationInputs, Generator
 from redraft.codegen.render import generation_inputs
@@ -66,24 +66,55 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _component_is(key: uuid.UUID | str) -> ColumnElement[bool]:
+    if isinstance(key, uuid.UUID):
+        return Component.id == key
+    try:
+        return Component.id == uuid.UUID(key)
+    except ValueError:
+        return Component.name == key
+
+
 def lock_component(session: Session, key: uuid.UUID | str) -> Component:
     """Find a component by id or name and lock its row, in one query (a hot path)."""
-    if isinstance(key, uuid.UUID):
-        condition = Component.id == key
-    else:
-        try:
-            condition = Component.id == uuid.UUID(key)
-        except ValueError:
-            condition = Component.name == key
     component = session.scalar(
         select(Component)
-        .where(condition)
+        .where(_component_is(key))
         .with_for_update()
         .execution_options(populate_existing=True)
     )
     if component is None:
         raise NotFound(f"no component {str(key)!r}")
     return component
+
+
+def lock_with_head(
+    session: Session, key: uuid.UUID | str, branch: str
+) -> tuple[Component, ComponentVersion]:
+    """Lock a component and read the head of `branch`; on main in one query (the hot path of
+    every regeneration and edit), elsewhere through the branch row."""
+    if branch != MAIN:
+        component = lock_component(session, key)
+        branches.active_branch(session, component, branch)
+        return component, branches.head_of(session, component, branch)
+    row = (
+        session.execute(
+            select(Component, ComponentVersion)
+            .outerjoin(ComponentVersion, Component.current_version_id == ComponentVersion.id)
+            .options(joinedload(ComponentVersion.tags))
+            .where(_component_is(key))
+            .with_for_update(of=Component)
+            .execution_options(populate_existing=True)
+        )
+        .unique()
+        .first()
+    )
+    if row is None:
+        raise NotFound(f"no component {str(key)!r}")
+    component, head = row
+    if head is None:
+        raise Conflict(f"{component.name} has no current version")
+    return component, head
 
 
 def current_version(session: Session, component: Component) -> ComponentVersion:
@@ -223,9 +254,7 @@ def regenerate(
     `prepared` is what `prepare` computed for the same arguments (e.g. in another process):
     it is used if the head is still the version it was computed from, else recomputed.
     """
-    component = lock_component(session, component_key)
-    branches.active_branch(session, component, branch)
-    current = branches.head_of(session, component, branch)
+    component, current = lock_with_head(session, component_key, branch)
     if prepared is None or prepared.version_id != current.id:
         prepared = prepare(
             session,
@@ -530,9 +559,7 @@ def edit_code(
     Its pristine output stays that of the generation it came from, so the next regeneration
     merges these edits. `base_version_id`, when given, must still be the current version.
     """
-    component = lock_component(session, component_key)
-    branches.active_branch(session, component, branch)
-    current = branches.head_of(session, component, branch)
+    component, current = lock_with_head(session, component_key, branch)
     if base_version_id is not None and base_version_id != current.id:
         raise Conflict(
             f"{component.name} moved on: the current version is {current.version_string}",
