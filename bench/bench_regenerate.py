@@ -258,6 +258,7 @@ def instrument(clock: StageClock, merges: list[Triple]) -> None:
     for owner, attribute, stage in (
         ("components", "get_component", "load"),
         ("regeneration", "lock_component", "load"),
+        ("regeneration", "lock_with_head", "load"),
         ("regeneration", "current_version", "load"),
         ("branches", "active_branch", "load"),
         ("branches", "head_of", "load"),
