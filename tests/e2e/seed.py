@@ -20,6 +20,7 @@ from redraft.codegen.registry import load_generator
 from redraft.core.semver import Version
 from redraft.core.tokens import parse_tokens
 from redraft.features.components import service as components
+from redraft.features.components import tags
 from redraft.features.components.service import VersionMeta
 from redraft.features.regeneration import service as regeneration
 from redraft.features.users import service as users
@@ -71,7 +72,7 @@ def seed(factory: sessionmaker[Session]) -> Seeded:
             generator=generator,
             actor=EDITOR,
         )
-        components.add_tag(session, first, "stable", actor=EDITOR)
+        tags.add_tag(session, first, "stable", actor=EDITOR)
         regenerated = regeneration.regenerate(
             session,
             "PrimaryButton",

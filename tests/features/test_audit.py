@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from redraft.db.models import AuditEvent, Component
 from redraft.errors import InvalidInput
 from redraft.features.audit import service as audit
-from redraft.features.components import service as components
+from redraft.features.components import tags
 from redraft.features.users import service as users
 from tests.db.rows import add_component, add_version
 
@@ -171,9 +171,9 @@ def test_tagging_and_untagging_are_recorded(session: Session) -> None:
     component = add_component(session)
     version = add_version(session, component)
 
-    components.add_tag(session, version, "experimental", actor="ann")
-    components.add_tag(session, version, "experimental", actor="ann")  # already there: no event
-    components.remove_tag(session, version, "experimental", actor="bob")
+    tags.add_tag(session, version, "experimental", actor="ann")
+    tags.add_tag(session, version, "experimental", actor="ann")  # already there: no event
+    tags.remove_tag(session, version, "experimental", actor="bob")
     session.commit()
 
     items, _ = audit.list_events(session, component_id=component.id)
@@ -203,7 +203,7 @@ def test_an_event_is_rolled_back_with_its_change(session: Session) -> None:
     version = add_version(session, component)
     session.commit()
 
-    components.add_tag(session, version, "experimental", actor="ann")
+    tags.add_tag(session, version, "experimental", actor="ann")
     session.rollback()
 
     assert audit.list_events(session)[1] == 0

@@ -15,6 +15,7 @@ from redraft.errors import InvalidInput
 from redraft.features.audit import service as audit
 from redraft.features.compare import service as compare
 from redraft.features.components import service as components
+from redraft.features.components import tags
 from redraft.features.regeneration import service as regeneration
 from redraft.features.retention import service as retention
 from redraft.spec.requirements import parse_requirements
@@ -134,7 +135,7 @@ def history(session: Session) -> dict[str, ComponentVersion]:
     v["other_current"] = aged(session, card, (1, 0, 0), 400)
     card.current_version_id = v["other_current"].id
     session.flush()
-    components.add_tag(session, v["tagged"], "experimental", actor="ann")
+    tags.add_tag(session, v["tagged"], "experimental", actor="ann")
     session.commit()
     return v
 

@@ -17,7 +17,7 @@ from redraft.cli.output import FormatOption, OutputFormat, console, print_json
 from redraft.codegen.registry import load_generator
 from redraft.db.models import Component, ComponentVersion
 from redraft.errors import InvalidInput
-from redraft.features.components import service
+from redraft.features.components import service, tags
 from redraft.features.components.repository import VersionFilter
 from redraft.features.components.schemas import ComponentRead, VersionSummary
 from redraft.integrations.tokenfiles import load_token_source
@@ -197,7 +197,7 @@ def tag_add(
 ) -> None:
     """Add a tag to a version."""
     with transaction() as session:
-        service.add_tag(
+        tags.add_tag(
             session, service.get_version(session, version), tag, actor=actor, unique=unique
         )
     console.print(f"tagged {version} {tag}", highlight=False)
@@ -207,7 +207,7 @@ def tag_add(
 def tag_remove(version: str, tag: str, actor: str = typer.Option(default_actor)) -> None:
     """Remove a tag from a version."""
     with transaction() as session:
-        service.remove_tag(session, service.get_version(session, version), tag, actor=actor)
+        tags.remove_tag(session, service.get_version(session, version), tag, actor=actor)
     console.print(f"untagged {version} {tag}", highlight=False)
 
 

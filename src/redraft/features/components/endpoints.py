@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from redraft.core.tokens import parse_tokens
 from redraft.db.models import Component
-from redraft.features.components import service
+from redraft.features.components import service, tags
 from redraft.features.components.repository import VersionFilter
 from redraft.features.components.schemas import (
     ComponentCreate,
@@ -163,7 +163,7 @@ def add_tag(
     version_id: uuid.UUID, body: TagCreate, session: SessionDep, user: CurrentUser
 ) -> VersionSummary:
     version = service.get_version(session, version_id)
-    service.add_tag(session, version, body.tag, actor=user.name, unique=body.unique)
+    tags.add_tag(session, version, body.tag, actor=user.name, unique=body.unique)
     return VersionSummary.of(service.get_version(session, version_id))
 
 
@@ -172,5 +172,5 @@ def remove_tag(
     version_id: uuid.UUID, tag: str, session: SessionDep, user: CurrentUser
 ) -> VersionSummary:
     version = service.get_version(session, version_id)
-    service.remove_tag(session, version, tag, actor=user.name)
+    tags.remove_tag(session, version, tag, actor=user.name)
     return VersionSummary.of(service.get_version(session, version_id))

@@ -18,6 +18,7 @@ from redraft.core.tsprops import ApiDiff
 from redraft.db.models import Component, ComponentVersion
 from redraft.errors import Conflict, InvalidInput
 from redraft.features.components import service as components
+from redraft.features.components import tags
 from redraft.features.components.service import VersionMeta
 from redraft.features.regeneration.pipeline import compare_code_api
 from redraft.features.regeneration.service import current_version, lock_component, record_event
@@ -99,7 +100,7 @@ def rollback(
             },
         ),
     )
-    components.add_tag(session, version, "rollback", actor=actor)
+    tags.add_tag(session, version, "rollback", actor=actor)
     record_event(
         session,
         version,

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
-from redraft.features.components import service
+from redraft.features.components import service, tags
 from redraft.features.deps import SessionDep
 from redraft.features.history.rollback import ACCEPTED
 from redraft.web.ui.auth import PageUser, safe_next
@@ -86,7 +86,7 @@ def add_tag(
     next: NextField = "",
 ) -> Response:
     version = service.get_version(session, version_id)
-    service.add_tag(session, version, tag.strip(), actor=user.name)
+    tags.add_tag(session, version, tag.strip(), actor=user.name)
     return redirect(request, _back(next, version_id))
 
 
@@ -100,7 +100,7 @@ def remove_tag(
     next: NextField = "",
 ) -> Response:
     version = service.get_version(session, version_id)
-    service.remove_tag(session, version, tag, actor=user.name)
+    tags.remove_tag(session, version, tag, actor=user.name)
     return redirect(request, _back(next, version_id))
 
 
