@@ -36,6 +36,18 @@ class RollbackResult:
     diff: TextDiff
 
 
+def check_target(target: ComponentVersion, current: ComponentVersion) -> None:
+    """Refuse a target that cannot be rolled back to from `current` (InvalidInput)."""
+    if target.component_id != current.component_id:
+        raise InvalidInput(f"version {target.id} belongs to another component")
+    if target.status not in ACCEPTED:
+        raise InvalidInput(
+            f"{target.version_string} is {target.status}: roll back to an accepted version"
+        )
+    if target.id == current.id:
+        raise InvalidInput(f"{target.version_string} is already the current version")
+
+
 def rollback(
     session: Session,
     component_key: str,
@@ -55,14 +67,7 @@ def rollback(
     component = lock_component(session, component_key)
     current = current_version(session, component)
     target = components.get_version(session, target_version_id)
-    if target.component_id != component.id:
-        raise InvalidInput(f"version {target.id} belongs to another component")
-    if target.status not in ACCEPTED:
-        raise InvalidInput(
-            f"{target.version_string} is {target.status}: roll back to an accepted version"
-        )
-    if target.id == current.id:
-        raise InvalidInput(f"{target.version_string} is already the current version")
+    check_target(target, current)
     now_content = components.load_content(session, current)
     target_content = components.load_content(session, target)
     api = compare_code_api(now_content.code, target_content.code)

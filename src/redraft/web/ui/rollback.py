@@ -17,7 +17,7 @@ from fastapi.responses import Response
 
 from redraft.core.semver import Bump, Version
 from redraft.db.models import Component, ComponentVersion
-from redraft.errors import Conflict, InvalidInput
+from redraft.errors import Conflict
 from redraft.features.components import service as components
 from redraft.features.deps import SessionDep
 from redraft.features.history import rollback as rollbacks
@@ -43,7 +43,7 @@ def confirm_page(request: Request, version_id: str, session: SessionDep) -> Resp
     target = components.get_version(session, version_id)
     component = components.get_component(session, str(target.component_id))
     current = regeneration.current_version(session, component)
-    _check_target(target, current)
+    rollbacks.check_target(target, current)
     return _page(request, component, current, target)
 
 
@@ -100,16 +100,6 @@ def perform(
         )
     version = result.version
     return redirect(request, f"/components/{component.id}?done=rolledback&version={version.id}")
-
-
-def _check_target(target: ComponentVersion, current: ComponentVersion) -> None:
-    """The service's own rules, checked before showing a form that could only be refused."""
-    if target.status not in rollbacks.ACCEPTED:
-        raise InvalidInput(
-            f"{target.version_string} is {target.status}: roll back to an accepted version"
-        )
-    if target.id == current.id:
-        raise InvalidInput(f"{target.version_string} is already the current version")
 
 
 def _page(
