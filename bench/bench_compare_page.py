@@ -43,7 +43,6 @@ import platform
 import random
 import re
 import statistics
-import tempfile
 import threading
 import time
 import uuid
@@ -51,17 +50,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 import pygments
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 import redraft.web.ui.compare as compare_page
+from backends import POSTGRES_URL, Backend, postgres_backend, sqlite_backend
 from bench_diff import make_file, mutate
 from bench_history import percentiles
 from redraft.codegen.registry import load_generator
@@ -79,38 +79,9 @@ from redraft.web.app import create_app
 from redraft.web.ui.highlight import HighlightCache
 from stageclock import StageClock
 
-DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 TARGET_MS = 300.0
 USER, PASSWORD = "bench-reader", "a long enough bench password"
 VIEWS = ("unified", "split")
-
-
-@dataclass
-class Backend:
-    name: str
-    url: str
-
-
-@contextmanager
-def sqlite_backend() -> Iterator[Backend]:
-    with tempfile.TemporaryDirectory(prefix="redraft-bench-page-") as folder:
-        yield Backend("SQLite", f"sqlite:///{folder}/bench.db")
-
-
-@contextmanager
-def postgres_backend() -> Iterator[Backend]:
-    server = make_url(_postgres_url())
-    admin = create_engine(server, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    name = f"redraft_bench_page_{os.getpid()}"
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        yield Backend("PostgreSQL", server.set(database=name).render_as_string(hide_password=False))
-    finally:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
 
 
 @dataclass(frozen=True)
@@ -382,23 +353,19 @@ def main() -> None:
         f"redraft compare page benchmark: Python {platform.python_version()}, "
         f"Pygments {pygments.__version__}, {os.cpu_count()} CPUs, {platform.machine()}"
     )
-    chosen = {"sqlite": [sqlite_backend], "postgres": [postgres_backend]}.get(
-        args.backend, [sqlite_backend, postgres_backend]
-    )
+    sqlite = partial(sqlite_backend, "redraft-bench-page-")
+    postgres = partial(postgres_backend, "redraft_bench_page")
+    chosen = {"sqlite": [sqlite], "postgres": [postgres]}.get(args.backend, [sqlite, postgres])
     if args.backend == "both" and not _postgres_answers():
-        print(f"PostgreSQL does not answer at {_postgres_url()}: SQLite only")
-        chosen = [sqlite_backend]
+        print(f"PostgreSQL does not answer at {POSTGRES_URL}: SQLite only")
+        chosen = [sqlite]
     for make in chosen:
         with make() as backend:
             run_backend(backend, args)
 
 
-def _postgres_url() -> str:
-    return os.environ.get("REDRAFT_TEST_POSTGRES_URL", DEFAULT_URL)
-
-
 def _postgres_answers() -> bool:
-    engine = create_engine(_postgres_url(), poolclass=NullPool)
+    engine = create_engine(POSTGRES_URL, poolclass=NullPool)
     try:
         with engine.connect():
             return True

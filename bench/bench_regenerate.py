@@ -42,17 +42,16 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
 
+from backends import Backend, postgres_backend, sqlite_backend
 from redraft.codegen.base import GeneratedComponent, GenerationInputs, Generator, PatternInfo
 from redraft.codegen.registry import load_generator
 from redraft.codegen.render import render_component
@@ -69,9 +68,6 @@ from redraft.features.regeneration import service as regeneration
 from redraft.spec.requirements import parse_requirements
 from stageclock import StageClock
 
-POSTGRES_URL = os.environ.get(
-    "REDRAFT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
 REQUIREMENTS = Path(__file__).parents[1] / "src/redraft/features/demo/data/requirements"
 ACTOR = "bench"
 NEW_COLOUR = "#0b1220"
@@ -174,35 +170,6 @@ def populate(
 
 
 # --- databases ---------------------------------------------------------------------------------
-
-
-@dataclass
-class Backend:
-    name: str
-    url: str
-    cleanup: Callable[[], None] = field(default=lambda: None)
-
-
-@contextmanager
-def sqlite_backend() -> Iterator[Backend]:
-    with tempfile.TemporaryDirectory(prefix="redraft-bench-") as folder:
-        yield Backend("SQLite", f"sqlite:///{folder}/bench.db")
-
-
-@contextmanager
-def postgres_backend() -> Iterator[Backend]:
-    server = make_url(POSTGRES_URL)
-    admin = create_engine(server, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    name = f"redraft_bench_{os.getpid()}"
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        yield Backend("PostgreSQL", server.set(database=name).render_as_string(hide_password=False))
-    finally:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
 
 
 class QueryCounter:
