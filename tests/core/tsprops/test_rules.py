@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from redraft.core.semver import Bump
 from redraft.core.tsprops import (
     ApiDiff,
@@ -292,7 +294,8 @@ def test_export_changes() -> None:
 
 def test_a_component_that_is_no_longer_recognised_is_undecidable() -> None:
     diff = compare_api(_module(_button()), ModuleApi({}, frozenset({"Button"})))
-    assert _rules(diff) == [("undecidable", "major")]
+    assert _rules(diff) == [("component-not-found", "major"), ("undecidable", "major")]
+    assert diff.needs_review
 
 
 def test_an_unreadable_props_type_that_changed_is_undecidable() -> None:
@@ -338,3 +341,96 @@ def test_serialises_for_the_cli_and_api() -> None:
         ],
         "needs_review": False,
     }
+
+
+def _findings(diff: ApiDiff) -> list[tuple[str, str, str]]:
+    return [(f.rule, f.component, f.message) for f in diff.findings]
+
+
+def test_a_component_either_side_could_not_read_is_major_needs_review_with_the_reason() -> None:
+    unreadable = ComponentApi("Button", unreadable="withTheme(Base) is not a component shape")
+    for old, new, side in ((unreadable, _button(), "old"), (_button(), unreadable, "new")):
+        diff = _diff(old, new)
+        assert (diff.bump, diff.needs_review) == (Bump.MAJOR, True)
+        assert _findings(diff) == [
+            (
+                "component-unreadable",
+                "Button",
+                f"cannot read 'Button' in the {side} source: "
+                "withTheme(Base) is not a component shape",
+            )
+        ]
+    both = _diff(unreadable, unreadable)
+    assert [f.rule for f in both.findings] == ["component-unreadable", "component-unreadable"]
+    assert both.needs_review
+
+
+def test_a_side_without_any_component_is_never_unchanged() -> None:
+    nothing = ModuleApi({}, frozenset({"useToggle", "* from './button'"}))
+    diff = compare_api(nothing, nothing)
+    assert (diff.bump, diff.needs_review) == (Bump.MAJOR, True)
+    assert _findings(diff) == [
+        (
+            "component-not-found",
+            "*",
+            f"no exported component found in the {side} source "
+            "(it exports * from './button', useToggle)",
+        )
+        for side in ("old", "new")
+    ]
+
+
+def test_a_new_export_that_cannot_be_read_is_only_an_added_export() -> None:
+    added = ComponentApi("Fancy", unreadable="styled(Button) is not a component shape")
+    diff = compare_api(_module(_button()), _module(_button(), added))
+    assert _rules(diff) == [("export-added", "minor")]
+    assert not diff.needs_review
+
+
+def _tabs(**parts: ComponentApi) -> ComponentApi:
+    return ComponentApi("Tabs", props={"value": PropSig.of("string")}, parts=parts)
+
+
+def test_compound_parts_are_compared_like_components() -> None:
+    panel = ComponentApi("TabPanel", props={"id": PropSig.of("string")})
+    select = PropSig.of("(id: string, index: number) => void")
+    swapped = PropSig.of("(index: number, id: string) => void")
+    old = _tabs(Panel=replace(panel, props={**panel.props, "onSelect": select}))
+    new = _tabs(Panel=replace(panel, props={**panel.props, "onSelect": swapped}))
+    diff = compare_api(_module(old), _module(new))
+    assert [(f.rule, f.component, f.prop) for f in diff.findings] == [
+        ("callback-params-reordered", "Tabs.Panel", "onSelect")
+    ]
+    assert diff.bump is Bump.MAJOR
+
+
+def test_a_removed_part_is_major_and_an_added_one_minor() -> None:
+    panel = ComponentApi("TabPanel")
+    removed = compare_api(_module(_tabs(Panel=panel)), _module(_tabs()))
+    added = compare_api(_module(_tabs()), _module(_tabs(Panel=panel, List=panel)))
+    assert _findings(removed) == [("export-removed", "Tabs.Panel", "part 'Tabs.Panel' removed")]
+    assert _findings(added) == [
+        ("export-added", "Tabs.List", "part 'Tabs.List' added"),
+        ("export-added", "Tabs.Panel", "part 'Tabs.Panel' added"),
+    ]
+    assert (removed.bump, added.bump) == (Bump.MAJOR, Bump.MINOR)
+
+
+def test_a_part_that_cannot_be_read_needs_review() -> None:
+    panel = ComponentApi("TabPanel")
+    hidden = ComponentApi("Panel", unreadable="styled(TabPanel) is not a component shape")
+    diff = compare_api(_module(_tabs(Panel=panel)), _module(_tabs(Panel=hidden)))
+    assert [(f.rule, f.component) for f in diff.findings] == [
+        ("component-unreadable", "Tabs.Panel")
+    ]
+    assert diff.needs_review
+
+
+def test_a_component_that_becomes_an_object_of_components_needs_review() -> None:
+    menu = ComponentApi("Menu", props={"items": PropSig.of("string[]")})
+    namespace = ComponentApi("Menu", kind=ComponentKind.NAMESPACE, parts={"Root": menu})
+    diff = compare_api(_module(menu), _module(namespace))
+    assert _rules(diff) == [("undecidable", "major"), ("export-added", "minor")]
+    assert diff.needs_review
+    same = compare_api(_module(namespace), _module(namespace))
+    assert _rules(same) == [("surface-unchanged", "patch")]

@@ -10,6 +10,8 @@ from redraft.core.semver import Bump
 MAJOR, MINOR, PATCH = Bump.MAJOR, Bump.MINOR, Bump.PATCH
 RULES: Mapping[str, Bump] = {
     "parse-error": MAJOR,
+    "component-not-found": MAJOR,
+    "component-unreadable": MAJOR,
     "undecidable": MAJOR,
     "export-removed": MAJOR,
     "prop-removed": MAJOR,
@@ -53,7 +55,9 @@ RULES: Mapping[str, Bump] = {
     "surface-unchanged": PATCH,
 }
 # Findings that mean "we could not tell": major, and never accepted without a person.
-REVIEW_RULES = frozenset({"parse-error", "undecidable"})
+REVIEW_RULES = frozenset(
+    {"parse-error", "component-not-found", "component-unreadable", "undecidable"}
+)
 
 
 @dataclass(frozen=True, slots=True)

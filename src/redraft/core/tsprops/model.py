@@ -19,6 +19,7 @@ class ComponentKind(StrEnum):
     FORWARD_REF = "forwardRef"
     MEMO = "memo"
     CLASS = "class"
+    NAMESPACE = "namespace"  # an object of components (`{ Root, Item }`), not itself one
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,10 @@ class ComponentApi:
         ref_type: the element type a `forwardRef` component's ref points at; None without one.
         unresolved: canonical texts of props types that could not be read (a union of object
             types, a mapped type); any change to them is undecidable.
+        parts: the components reachable as members (`Tabs.Panel`), from
+            `Object.assign(Root, { Panel })`, `Root.Panel = …` or a namespace object.
+        unreadable: why the export, although a component, could not be read (an unknown
+            wrapper, a render function defined elsewhere); None when it was read.
     """
 
     name: str
@@ -117,12 +122,15 @@ class ComponentApi:
     ref_type: str | None = None
     deprecated: bool = False
     unresolved: tuple[str, ...] = ()
+    parts: Mapping[str, ComponentApi] = field(default_factory=dict)
+    unreadable: str | None = None
 
 
 @dataclass(frozen=True)
 class ModuleApi:
     """What a TSX module exports: components by export name (`default` for the default export),
-    every other exported name (types, values, `* from './x'`), and syntax errors found."""
+    those it could not read among them (`ComponentApi.unreadable`), every other exported name
+    (types, values, `* from './x'`, components defined elsewhere), and syntax errors found."""
 
     components: Mapping[str, ComponentApi] = field(default_factory=dict)
     exports: frozenset[str] = frozenset()

@@ -12,7 +12,13 @@ from collections.abc import Mapping
 from redraft.core.semver import Bump
 from redraft.core.tsprops.bases import may_declare, readmitted, split_base
 from redraft.core.tsprops.finding import REVIEW_RULES, RULES, ApiDiff, Finding
-from redraft.core.tsprops.model import CallbackParam, ComponentApi, ModuleApi, PropSig
+from redraft.core.tsprops.model import (
+    CallbackParam,
+    ComponentApi,
+    ComponentKind,
+    ModuleApi,
+    PropSig,
+)
 from redraft.core.tsprops.typecompare import Relation, relation_of, without_undefined
 from redraft.core.tsprops.typeexpr import (
     Function,
@@ -39,19 +45,26 @@ def compare_api(old: ModuleApi, new: ModuleApi, *, default_change: Bump = MAJOR)
 
     Returns:
         The findings in a stable order; a `surface-unchanged` patch finding when the props
-        surface is identical; a `parse-error` finding (major, needs review) when either side
-        did not parse.
+        surface is identical. What cannot be decided is major and needs review, never
+        "unchanged": a side that does not parse (`parse-error`), a side without any exported
+        component (`component-not-found`), a component either side could not read
+        (`component-unreadable`), and the `undecidable` comparisons.
     """
     out = _Findings(default_change)
     for side, api in (("old", old), ("new", new)):
         for error in api.errors:
             out.add("parse-error", "*", f"{side} source does not parse: {error}", new=error)
     if not out.items:
+        for side, api in (("old", old), ("new", new)):
+            if not api.components:
+                others = f" (it exports {', '.join(sorted(api.exports))})" if api.exports else ""
+                message = f"no exported component found in the {side} source{others}"
+                out.add("component-not-found", "*", message)
         _compare_exports(old, new, out)
         for name in sorted(old.components.keys() & new.components.keys()):
             _compare_component(old.components[name], new.components[name], out.scope(name))
     if not out.items:
-        for name in sorted(new.components) or ["*"]:
+        for name in sorted(new.components):
             out.add("surface-unchanged", name, "props surface unchanged")
     return ApiDiff(
         findings=out.items,
@@ -98,6 +111,35 @@ def _compare_exports(old: ModuleApi, new: ModuleApi, out: _Findings) -> None:
 
 
 def _compare_component(old: ComponentApi, new: ComponentApi, out: _Findings) -> None:
+    if old.unreadable is not None or new.unreadable is not None:
+        for side, component in (("old", old), ("new", new)):
+            if component.unreadable is not None:
+                message = f"cannot read {out.component!r} in the {side} source: "
+                out.add("component-unreadable", None, message + component.unreadable)
+        return
+    namespaces = (old.kind is ComponentKind.NAMESPACE, new.kind is ComponentKind.NAMESPACE)
+    if namespaces[0] != namespaces[1]:
+        message = f"{out.component!r} changed between a component and an object of components"
+        out.add("undecidable", None, message + "; review it")
+    elif not namespaces[0]:
+        _compare_surface(old, new, out)
+    _compare_parts(old, new, out)
+
+
+def _compare_parts(old: ComponentApi, new: ComponentApi, out: _Findings) -> None:
+    """Compound parts (`Tabs.Panel`) are exports of their own, compared like components."""
+    for name in sorted(old.parts.keys() - new.parts.keys()):
+        where = f"{out.component}.{name}"
+        out.add("export-removed", where, f"part {where!r} removed", old=where)
+    for name in sorted(new.parts.keys() - old.parts.keys()):
+        where = f"{out.component}.{name}"
+        out.add("export-added", where, f"part {where!r} added", new=where)
+    for name in sorted(old.parts.keys() & new.parts.keys()):
+        scoped = out.scope(f"{out.component}.{name}")
+        _compare_component(old.parts[name], new.parts[name], scoped)
+
+
+def _compare_surface(old: ComponentApi, new: ComponentApi, out: _Findings) -> None:
     if old.unresolved != new.unresolved:
         text = " & ".join(new.unresolved) or "(resolved now)"
         out.add("undecidable", None, f"props type cannot be compared: {text}")

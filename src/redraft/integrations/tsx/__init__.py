@@ -1,9 +1,13 @@
 """Read a TSX module's public props API with tree-sitter's TSX grammar.
 
 Only top-level declarations count: exported components written as `function`, arrow function,
-`React.FC<P>`, `forwardRef`, `memo` (also around `forwardRef`), generic components and class
-components, exported directly, through `export { … }` or as the default export. What the file
-does not define (imported props types, React's HTML attribute types) is kept by name as a base.
+`React.FC<P>`, `forwardRef` (of a function or of a named one), `memo` (around any of these),
+generic components, class components and compound components (`Object.assign(Root, { Part })`,
+`Root.Part = Part`, an object of components), exported directly, through `export { … }` or as
+the default export. A PascalCase export of any other shape (an unknown wrapper such as
+`styled(…)` or `withTheme(…)`) is kept as unreadable, never taken for "not a component".
+What the file does not define (imported props types, React's HTML attribute types) is kept by
+name as a base; components imported from other modules and re-exported are export names.
 """
 
 from __future__ import annotations

@@ -1,4 +1,10 @@
-"""Find a module's components and read their props, ref, type parameters and defaults."""
+"""Find a module's components among its values, in the shapes real code writes them.
+
+A value is read as a component, as a component that cannot be read (`ComponentApi.unreadable`,
+which the comparison turns into "major, needs review"), or as no component at all (`None`:
+literals, contexts, lower-case names, things imported from elsewhere). What is not recognised
+as either is unreadable: an unknown shape is never taken for "not a component".
+"""
 
 from __future__ import annotations
 
@@ -6,35 +12,49 @@ from dataclasses import replace
 
 from tree_sitter import Node
 
-from redraft.core.tsprops.model import ComponentApi, ComponentKind, GenericParam, PropSig
+from redraft.core.tsprops.model import ComponentApi, ComponentKind
 from redraft.core.tsprops.typeparse import normalize_type
 from redraft.integrations.tsx.scope import ModuleScope
-from redraft.integrations.tsx.typereader import Members, TypeReader, jsdoc_deprecated
+from redraft.integrations.tsx.signature import FUNCTIONS, SignatureReader
+from redraft.integrations.tsx.typereader import jsdoc_deprecated
 
-_FC_NAMES = frozenset({"FC", "FunctionComponent", "VFC", "VoidFunctionComponent"})
 _CLASS_BASES = frozenset({"Component", "PureComponent"})
-_REF_TYPES = frozenset({"Ref", "ForwardedRef", "RefObject", "LegacyRef"})
 _WRAPPERS = frozenset(
     {"as_expression", "satisfies_expression", "parenthesized_expression", "non_null_expression"}
 )
-_FUNCTIONS = frozenset({"arrow_function", "function_expression", "function"})
+# Values that are never components, whatever their name.
+_PLAIN_VALUES = frozenset(
+    {
+        "string",
+        "template_string",
+        "number",
+        "true",
+        "false",
+        "null",
+        "undefined",
+        "array",
+        "regex",
+        "new_expression",
+        "unary_expression",
+        "binary_expression",
+    }
+)
+# Calls whose result is no component of this module: React's contexts and refs, `lazy`
+# (its component lives in the module it imports), frozen constants.
+_PLAIN_REACT_CALLS = frozenset({"createContext", "createRef", "lazy"})
+_PLAIN_CALLS = frozenset({"Object.freeze", "Symbol"})
+_SNIPPET = 60
 
 
 class ComponentReader:
-    """Recognises components among a module's values (see the package docstring)."""
+    """Recognises components among a module's values (see the module docstring)."""
 
     def __init__(self, scope: ModuleScope) -> None:
         self.scope = scope
         self.text = scope.text
         self.react_names = scope.react_names
         self.react_namespaces = scope.react_namespaces
-        self.types = TypeReader(
-            scope.source,
-            interfaces=scope.interfaces,
-            aliases=scope.aliases,
-            react_names=scope.react_names,
-            react_namespaces=frozenset(scope.react_namespaces),
-        )
+        self.signatures = SignatureReader(scope)
 
     def component(
         self, target: str | Node, *, default: bool, seen: frozenset[str], erase: bool = False
@@ -45,9 +65,13 @@ class ComponentReader:
             node = self.scope.values.get(target)
             if node is None or target in seen or not (default or target[:1].isupper()):
                 return None
-            found = self._declaration(node, target, seen | {target}, erase)
+            inner = seen | {target}
+            found = self._declaration(node, target, inner, erase)
+            if found is None or found.unreadable is not None:
+                return found
+            found = self._with_expandos(found, target, inner)
             statement = self.scope.statements.get(target)
-            if found is not None and statement is not None and jsdoc_deprecated(statement):
+            if statement is not None and jsdoc_deprecated(statement):
                 return replace(found, deprecated=True)
             return found
         return self._expression(target, "default", seen)
@@ -58,14 +82,32 @@ class ComponentReader:
         if node.type in ("class_declaration", "abstract_class_declaration"):
             return self._class(node, name)
         if node.type == "function_declaration":
-            return self._function(node, name, ComponentKind.FUNCTION, erase=erase)
+            return self.signatures.function(node, name, ComponentKind.FUNCTION, erase=erase)
         annotation = node.child_by_field_name("type")
         value = node.child_by_field_name("value")
-        if annotation is not None and annotation.named_children:
-            props = self._fc_props(annotation.named_children[0])
+        declared = (
+            annotation.named_children[0] if annotation and annotation.named_children else None
+        )
+        if declared is not None:
+            props = self.signatures.fc_props(declared)
             if props is not None:
-                return self._function(value, name, ComponentKind.FC, props_type=props)
-        return None if value is None else self._expression(value, name, seen, erase)
+                return self.signatures.function(value, name, ComponentKind.FC, props_type=props)
+        found = None if value is None else self._expression(value, name, seen, erase)
+        if found is not None and found.unreadable is None and declared is not None:
+            # The declared type is the public API, and we do not read arbitrary types.
+            unresolved = (*found.unresolved, normalize_type(self.text(declared)))
+            return replace(found, unresolved=unresolved)
+        return found
+
+    def _with_expandos(self, found: ComponentApi, name: str, seen: frozenset[str]) -> ComponentApi:
+        """Parts assigned as `Root.Part = value;` (TypeScript types them on a function)."""
+        assigned = self.scope.expandos.get(name, {})
+        parts = dict(found.parts)
+        for key, value in assigned.items():
+            part = self._part(value, key, seen) if key[:1].isupper() else None
+            if part is not None:
+                parts[key] = part
+        return replace(found, parts=parts) if parts != found.parts else found
 
     def _expression(
         self, node: Node, name: str, seen: frozenset[str], erase: bool = False
@@ -80,7 +122,7 @@ class ComponentReader:
                 cast = self.text(target)
             node = node.named_children[0]
         found = self._unwrapped(node, name, seen, erase)
-        if found is not None and cast is not None:
+        if found is not None and found.unreadable is None and cast is not None:
             # The cast type is the public API, and we do not read arbitrary types.
             return replace(found, unresolved=(*found.unresolved, normalize_type(cast)))
         return found
@@ -88,25 +130,51 @@ class ComponentReader:
     def _unwrapped(
         self, node: Node, name: str, seen: frozenset[str], erase: bool
     ) -> ComponentApi | None:
-        if node.type in _FUNCTIONS:
-            return self._function(node, name, ComponentKind.FUNCTION, erase=erase)
-        if node.type == "identifier":
+        kind = node.type
+        if kind in FUNCTIONS:
+            return self.signatures.function(node, name, ComponentKind.FUNCTION, erase=erase)
+        if kind in ("identifier", "shorthand_property_identifier"):
             return self.component(self.text(node), default=True, seen=seen, erase=erase)
-        if node.type == "class":
+        if kind == "class":
             return self._class(node, name)
-        if node.type != "call_expression":
+        if kind == "call_expression":
+            return self._call(node, name, seen, erase)
+        if kind == "object":
+            return self._namespace(node, name, seen)
+        if kind == "member_expression":
+            return self._member(node, name, seen)
+        if kind in _PLAIN_VALUES:
             return None
-        callee = self._callee(node)
-        arguments = node.child_by_field_name("arguments")
-        first = arguments.named_children[0] if arguments and arguments.named_children else None
-        if callee == "forwardRef" and first is not None:
-            return self._forward_ref(node, first, name)
-        if callee == "memo" and first is not None:
-            inner = self._expression(first, name, seen, erase=True)
-            return None if inner is None else replace(inner, kind=ComponentKind.MEMO)
-        return None
+        return self._unreadable(name, node, "is not a component shape redraft reads")
+
+    def _call(
+        self, call: Node, name: str, seen: frozenset[str], erase: bool
+    ) -> ComponentApi | None:
+        callee = self._callee(call)
+        arguments = call.child_by_field_name("arguments")
+        args = [a for a in arguments.named_children if a.type != "comment"] if arguments else []
+        if callee == "forwardRef" and args:
+            return self._forward_ref(call, args[0], name)
+        if callee == "memo" and args:
+            inner = self._expression(args[0], name, seen, erase=True)
+            if inner is None:
+                return self._unreadable(name, args[0], "is memoised but not defined here")
+            if inner.unreadable is not None:
+                return inner
+            # `memo` returns a new object: parts assigned to its argument do not come along.
+            return replace(inner, kind=ComponentKind.MEMO, parts={})
+        if callee in _PLAIN_REACT_CALLS:
+            return None
+        function = call.child_by_field_name("function")
+        spelled = self.text(function) if function is not None else ""
+        if spelled == "Object.assign" and args:
+            return self._compound(args, name, seen, erase)
+        if spelled in _PLAIN_CALLS:
+            return None
+        return self._unreadable(name, call, "is not a component shape redraft reads")
 
     def _callee(self, call: Node) -> str | None:
+        """The name a call's function was imported as from React, if it was."""
         function = call.child_by_field_name("function")
         if function is None:
             return None
@@ -122,48 +190,113 @@ class ComponentReader:
             return self.text(prop)
         return None
 
-    def _fc_props(self, annotation: Node) -> Node | None:
-        if annotation.type != "generic_type":
-            return None
-        name = annotation.child_by_field_name("name")
-        args = annotation.child_by_field_name("type_arguments")
-        if name is None or args is None or not args.named_children:
-            return None
-        last = self.text(name).rsplit(".", 1)[-1]
-        imported = self.react_names.get(last, last) if name.type == "type_identifier" else last
-        return args.named_children[0] if imported in _FC_NAMES else None
-
-    def _forward_ref(self, call: Node, render: Node, name: str) -> ComponentApi | None:
+    def _forward_ref(self, call: Node, render: Node, name: str) -> ComponentApi:
         while render.type in _WRAPPERS and render.named_children:
             render = render.named_children[0]
-        if render.type not in _FUNCTIONS:
-            return None
-        type_args = call.child_by_field_name("type_arguments")
-        args = [a for a in type_args.named_children if a.type != "comment"] if type_args else []
-        params = self._params(render)
-        ref: str | None = None
-        if args:
-            ref = self.types.render(args[0], {})
-        elif len(params) > 1:
-            ref = self._ref_from_param(params[1])
-        props_type = args[1] if len(args) > 1 else None
-        found = self._function(
-            render, name, ComponentKind.FORWARD_REF, props_type=props_type, erase=True
-        )
-        return replace(found, ref_type=normalize_type(ref or "unknown"))
+        function: Node | None = render if render.type in FUNCTIONS else None
+        if render.type == "identifier":  # `forwardRef(ButtonImpl)`
+            function = _function_of(self.scope.values.get(self.text(render)))
+        if function is None:
+            return self._unreadable(name, render, "is not a render function defined here")
+        return self.signatures.forward_ref(call, function, name)
 
-    def _ref_from_param(self, param: Node) -> str | None:
-        annotation = param.child_by_field_name("type")
-        if annotation is None or not annotation.named_children:
-            return None
-        node = annotation.named_children[0]
-        name = node.child_by_field_name("name") if node.type == "generic_type" else None
-        args = node.child_by_field_name("type_arguments") if name is not None else None
-        if name is None or args is None or not args.named_children:
-            return None
-        if self.text(name).rsplit(".", 1)[-1] not in _REF_TYPES:
-            return None
-        return self.types.render(args.named_children[0], {})
+    def _compound(
+        self, args: list[Node], name: str, seen: frozenset[str], erase: bool
+    ) -> ComponentApi:
+        """`Object.assign(Root, { Part, … })`: the root's props, and the parts beside them."""
+        root = self._expression(args[0], name, seen, erase)
+        if root is None:
+            return self._unreadable(name, args[0], "is the root of Object.assign but no component")
+        if root.unreadable is not None:
+            return root
+        parts = dict(root.parts)
+        for source in args[1:]:
+            while source.type in _WRAPPERS and source.named_children:
+                source = source.named_children[0]
+            if source.type != "object":
+                return self._unreadable(name, source, "is assigned as parts but is no object")
+            found, hidden = self._object_parts(source, seen, strict=True)
+            if hidden is not None:
+                return self._unreadable(name, hidden, "hides which parts there are")
+            parts.update(found)
+        return replace(root, parts=parts)
+
+    def _namespace(self, node: Node, name: str, seen: frozenset[str]) -> ComponentApi | None:
+        """`{ Root: MenuRoot, Item: MenuItem }`: components reached as members only."""
+        parts, hidden = self._object_parts(node, seen, strict=False)
+        if not any(part.unreadable is None for part in parts.values()):
+            return None  # a plain object (settings, constants), not components
+        if hidden is not None:
+            return self._unreadable(name, hidden, "hides which parts there are")
+        return ComponentApi(name, kind=ComponentKind.NAMESPACE, parts=parts)
+
+    def _object_parts(
+        self, node: Node, seen: frozenset[str], *, strict: bool
+    ) -> tuple[dict[str, ComponentApi], Node | None]:
+        """The PascalCase members of an object literal that are components, and the first
+        member that hides names (a spread, a computed key). Not `strict` (a free-standing
+        object), only values shaped like components count; beside a root, every member does."""
+        parts: dict[str, ComponentApi] = {}
+        hidden: Node | None = None
+        for member in node.named_children:
+            if member.type == "spread_element" or (
+                member.type == "pair"
+                and (key_node := member.child_by_field_name("key")) is not None
+                and key_node.type == "computed_property_name"
+            ):
+                hidden = hidden or member
+                continue
+            key, value = self._member_of(member)
+            if key is None or value is None or not key[:1].isupper():
+                continue
+            if not strict and not self._component_shaped(value):
+                continue
+            part = self._part(value, key, seen)
+            if part is not None:
+                parts[key] = part
+        return parts, hidden
+
+    def _member_of(self, member: Node) -> tuple[str | None, Node | None]:
+        if member.type == "shorthand_property_identifier":
+            return self.text(member), member
+        if member.type == "method_definition":
+            name = member.child_by_field_name("name")
+            return (self.text(name) if name is not None else None), member
+        if member.type != "pair":
+            return None, None
+        key, value = member.child_by_field_name("key"), member.child_by_field_name("value")
+        if key is None:
+            return None, value
+        text = self.text(key)
+        return (text[1:-1] if key.type == "string" else text), value
+
+    def _part(self, value: Node, key: str, seen: frozenset[str]) -> ComponentApi | None:
+        if value.type == "method_definition":
+            return self.signatures.function(value, key, ComponentKind.FUNCTION)
+        return self._expression(value, key, seen)
+
+    def _component_shaped(self, value: Node) -> bool:
+        while value.type in _WRAPPERS and value.named_children:
+            value = value.named_children[0]
+        if value.type in (*FUNCTIONS, "method_definition", "class"):
+            return True
+        if value.type in ("identifier", "shorthand_property_identifier"):
+            return self.text(value)[:1].isupper()
+        if value.type == "call_expression":
+            function = value.child_by_field_name("function")
+            spelled = self.text(function) if function is not None else ""
+            return self._callee(value) in ("forwardRef", "memo") or spelled == "Object.assign"
+        return False
+
+    def _member(self, node: Node, name: str, seen: frozenset[str]) -> ComponentApi | None:
+        """`Tabs.Panel`: a part of a component defined here."""
+        owner_node, prop = node.child_by_field_name("object"), node.child_by_field_name("property")
+        if owner_node is None or prop is None:
+            return self._unreadable(name, node, "is not a component shape redraft reads")
+        owner = self._expression(owner_node, name, seen)
+        if owner is None or owner.unreadable is not None:
+            return owner
+        return owner.parts.get(self.text(prop))
 
     def _class(self, node: Node, name: str) -> ComponentApi | None:
         heritage = [c for c in node.named_children if c.type == "class_heritage"]
@@ -172,120 +305,34 @@ class ComponentReader:
                 value = clause.child_by_field_name("value")
                 args = clause.child_by_field_name("type_arguments")
                 base = self.text(value).rsplit(".", 1)[-1] if value is not None else ""
-                if self.react_names.get(base, base) not in _CLASS_BASES:
-                    return None
-                props_type = args.named_children[0] if args and args.named_children else None
-                members = self.types.resolve(props_type, {}) if props_type else Members()
-                return _build(name, ComponentKind.CLASS, members, {}, ())
+                if self.react_names.get(base, base) in _CLASS_BASES:
+                    props = args.named_children[0] if args and args.named_children else None
+                    return self.signatures.class_props(name, props)
+                if value is not None and _renders(node):
+                    return self._unreadable(name, value, "is a base class redraft cannot read")
         return None
 
-    def _params(self, function: Node) -> list[Node]:
-        params = function.child_by_field_name("parameters")
-        if params is None:
-            single = function.child_by_field_name("parameter")  # `props => …`
-            return [single] if single is not None else []
-        return [
-            p
-            for p in params.named_children
-            if p.type in ("required_parameter", "optional_parameter")
-        ]
-
-    def _function(
-        self,
-        function: Node | None,
-        name: str,
-        kind: ComponentKind,
-        *,
-        props_type: Node | None = None,
-        erase: bool = False,
-    ) -> ComponentApi:
-        if function is not None and function.type not in (*_FUNCTIONS, "function_declaration"):
-            function = None
-        params = self._params(function) if function is not None else []
-        first = params[0] if params else None
-        if props_type is None and first is not None:
-            annotation = first.child_by_field_name("type")
-            if annotation is not None and annotation.named_children:
-                props_type = annotation.named_children[0]
-        generics = self._generics(function) if function is not None else ()
-        erased = {g.name: g.constraint or "unknown" for g in generics} if erase else {}
-        if props_type is not None:
-            members = self.types.resolve(props_type, erased)
-        elif first is not None:
-            members = Members(unresolved=["any"])  # an untyped props parameter
-        else:
-            members = Members()
-        defaults = self._defaults(first)
-        return _build(name, kind, members, defaults, () if erase else generics)
-
-    def _defaults(self, param: Node | None) -> dict[str, str]:
-        pattern = param.child_by_field_name("pattern") if param is not None else None
-        if pattern is None or pattern.type != "object_pattern":
-            return {}
-        defaults: dict[str, str] = {}
-        for item in pattern.named_children:
-            if item.type == "object_assignment_pattern":
-                left, right = item.child_by_field_name("left"), item.child_by_field_name("right")
-            elif item.type == "pair_pattern":
-                key, value = item.child_by_field_name("key"), item.child_by_field_name("value")
-                if key is None or value is None or value.type != "assignment_pattern":
-                    continue
-                left, right = key, value.child_by_field_name("right")
-            else:
-                continue
-            if left is not None and right is not None:
-                defaults[self.text(left).strip("'\"")] = " ".join(self.text(right).split())
-        return defaults
-
-    def _generics(self, function: Node) -> tuple[GenericParam, ...]:
-        params = function.child_by_field_name("type_parameters")
-        if params is None:
-            return ()
-        result: list[GenericParam] = []
-        for param in params.named_children:
-            name = param.child_by_field_name("name")
-            if param.type != "type_parameter" or name is None:
-                continue
-            constraint = param.child_by_field_name("constraint")
-            default = param.child_by_field_name("value")
-            result.append(
-                GenericParam(
-                    self.text(name),
-                    self._type_of(constraint),
-                    self._type_of(default),
-                )
-            )
-        return tuple(result)
-
-    def _type_of(self, wrapper: Node | None) -> str | None:
-        if wrapper is None or not wrapper.named_children:
-            return None
-        return normalize_type(self.types.render(wrapper.named_children[0], {}))
+    def _unreadable(self, name: str, node: Node, why: str) -> ComponentApi:
+        text = " ".join(self.text(node).split())
+        snippet = text if len(text) <= _SNIPPET else text[: _SNIPPET - 1] + "…"
+        return ComponentApi(name, unreadable=f"{snippet} {why}")
 
 
-def _build(
-    name: str,
-    kind: ComponentKind,
-    members: Members,
-    defaults: dict[str, str],
-    generics: tuple[GenericParam, ...],
-) -> ComponentApi:
-    props = {
-        key: PropSig.of(
-            member.type,
-            optional=member.optional,
-            default=defaults.get(key),
-            deprecated=member.deprecated,
-            intersected=member.intersected,
-        )
-        for key, member in members.props.items()
-    }
-    return ComponentApi(
-        name=name,
-        kind=kind,
-        props=props,
-        generics=generics,
-        extends=tuple(sorted({normalize_type(b) for b in members.bases})),
-        index_signature=normalize_type(members.index) if members.index is not None else None,
-        unresolved=tuple(sorted({normalize_type(u) for u in members.unresolved})),
-    )
+def _function_of(node: Node | None) -> Node | None:
+    """The function a top-level declaration defines, if it is one."""
+    if node is None or node.type == "function_declaration":
+        return node
+    value = node.child_by_field_name("value") if node.type == "variable_declarator" else None
+    while value is not None and value.type in _WRAPPERS and value.named_children:
+        value = value.named_children[0]
+    return value if value is not None and value.type in FUNCTIONS else None
+
+
+def _renders(node: Node) -> bool:
+    """Whether a class has a `render` method (and so is a component of some base)."""
+    body = node.child_by_field_name("body")
+    for member in body.named_children if body is not None else []:
+        name = member.child_by_field_name("name") if member.type == "method_definition" else None
+        if name is not None and name.text == b"render":
+            return True
+    return False

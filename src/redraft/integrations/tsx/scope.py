@@ -23,11 +23,14 @@ class ModuleScope:
         self.foreign: set[str] = set()  # re-exported names and `* from` clauses
         self.react_names: dict[str, str] = {}  # local alias -> name imported from 'react'
         self.react_namespaces = {"React"}
+        self.expandos: dict[str, dict[str, Node]] = {}  # `Root.Part = value;` by Root, Part
         for statement in root.named_children:
             if statement.type == "import_statement":
                 self._import(statement)
             elif statement.type == "export_statement":
                 self._export(statement)
+            elif statement.type == "expression_statement":
+                self._expando(statement)
             else:
                 self._declare(statement, statement)
 
@@ -85,6 +88,20 @@ class ModuleScope:
             c.type in ("export_clause", "namespace_export") for c in statement.named_children
         ):
             self.foreign.add(f"* from {self.text(source)}")
+
+    def _expando(self, statement: Node) -> None:
+        assignment = statement.named_children[0] if statement.named_children else None
+        if assignment is None or assignment.type != "assignment_expression":
+            return
+        left, right = (
+            assignment.child_by_field_name("left"),
+            assignment.child_by_field_name("right"),
+        )
+        if left is None or right is None or left.type != "member_expression":
+            return
+        owner, member = left.child_by_field_name("object"), left.child_by_field_name("property")
+        if owner is not None and member is not None and owner.type == "identifier":
+            self.expandos.setdefault(self.text(owner), {})[self.text(member)] = right
 
     def _declare(self, node: Node, statement: Node) -> list[str]:
         """Record a top-level declaration; return the names it declares."""
