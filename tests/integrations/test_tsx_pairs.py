@@ -4,6 +4,8 @@ Each directory under tests/data/tsx/pairs holds `old.tsx`, `new.tsx` and `use.ts
 written against the old props (every prop passed, callbacks using every parameter, defaults
 relied on, refs attached). tsc compiles the consumer against both versions; a consumer that
 stops compiling must come out major, and every minor or patch pair must still compile.
+A component redraft cannot read is major (needs review) whether or not tsc breaks: the
+`hoc-unreadable` pairs hide a breaking and a compatible change behind the same wrapper.
 """
 
 from __future__ import annotations
@@ -44,10 +46,16 @@ EXPECTED: dict[str, tuple[str, bool, set[str]]] = {
     "children-widened": ("minor", False, {"prop-type-widened"}),
     "class-to-function": ("patch", False, {"surface-unchanged"}),
     "component-deprecated": ("minor", False, {"component-deprecated"}),
+    "compound-callback-params-swapped": ("major", True, {"callback-params-reordered"}),
+    "compound-part-added": ("minor", False, {"export-added"}),
+    "compound-part-removed": ("major", True, {"export-removed"}),
+    "compound-unchanged": ("patch", False, {"surface-unchanged"}),
+    "default-anonymous-required-added": ("major", True, {"prop-required-added"}),
     "default-changed": ("major", False, {"default-changed"}),
     "default-export-widened": ("minor", False, {"prop-type-widened"}),
     "event-element-widened": ("major", True, {"callback-param-widened"}),
     "event-handler-alias": ("patch", False, {"surface-unchanged"}),
+    "expando-part-prop-optional-added": ("minor", False, {"prop-optional-added"}),
     "export-added": ("minor", False, {"export-added"}),
     "export-removed": ("major", True, {"export-removed"}),
     "export-renamed": ("major", True, {"export-added", "export-removed"}),
@@ -58,28 +66,35 @@ EXPECTED: dict[str, tuple[str, bool, set[str]]] = {
     "extends-widened": ("minor", False, {"extends-widened"}),
     "fc-to-function": ("patch", False, {"surface-unchanged"}),
     "forward-ref-added": ("minor", False, {"forward-ref-added"}),
+    "forward-ref-named-render-narrowed": ("major", True, {"prop-type-narrowed"}),
     "forward-ref-removed": ("major", True, {"forward-ref-removed"}),
     "forward-ref-to-ref-prop": ("patch", False, {"surface-unchanged"}),
     "generic-arrow-prop-widened": ("minor", False, {"prop-type-widened"}),
     "generic-constraint-narrowed": ("major", True, {"generic-constraint-narrowed"}),
     "generic-constraint-widened": ("minor", False, {"generic-constraint-widened"}),
     "generic-removed": ("major", True, {"generic-removed", "undecidable"}),
+    "generic-render-prop-return-narrowed": ("major", True, {"callback-return-narrowed"}),
     "generic-required-added": ("major", True, {"generic-required-added", "prop-optional-added"}),
     "generic-with-default-added": (
         "minor",
         False,
         {"generic-with-default-added", "prop-optional-added"},
     ),
+    "hoc-unreadable": ("major", True, {"component-unreadable"}),
+    "hoc-unreadable-compatible": ("major", False, {"component-unreadable"}),
     "index-signature-added": ("minor", False, {"index-signature-added"}),
     "index-signature-removed": ("major", True, {"index-signature-removed"}),
     "intersection-member-removed": ("major", True, {"prop-removed"}),
     "item-type-field-added": ("minor", False, {"prop-type-widened"}),
+    "memo-drops-parts": ("major", True, {"export-removed"}),
     "memo-erases-generic": (
         "major",
         True,
         {"callback-param-widened", "generic-removed", "prop-type-widened"},
     ),
+    "memo-forward-ref-unwrapped": ("minor", False, {"prop-type-widened"}),
     "memo-wrap": ("patch", False, {"surface-unchanged"}),
+    "namespace-part-prop-removed": ("major", True, {"prop-removed"}),
     "object-member-removed": ("major", True, {"prop-type-narrowed"}),
     "pick-drops-prop": ("major", True, {"prop-removed"}),
     "prop-added-beside-base": ("minor", False, {"prop-optional-added"}),
@@ -94,8 +109,10 @@ EXPECTED: dict[str, tuple[str, bool, set[str]]] = {
     "prop-type-changed": ("major", True, {"prop-type-changed"}),
     "prop-type-narrowed": ("major", True, {"prop-type-narrowed"}),
     "prop-type-widened": ("minor", False, {"prop-type-widened"}),
+    "re-export-alias-unchanged": ("patch", False, {"surface-unchanged"}),
     "ref-type-changed": ("major", True, {"ref-type-changed"}),
     "render-prop-narrowed": ("major", True, {"callback-return-narrowed"}),
+    "render-prop-state-narrowed": ("minor", False, {"callback-param-narrowed"}),
     "surface-unchanged": ("patch", False, {"surface-unchanged"}),
     "type-export-removed": ("major", True, {"export-removed"}),
     "union-props-changed": ("major", True, {"undecidable"}),

@@ -1,0 +1,28 @@
+import * as React from 'react';
+
+export interface TabsProps {
+  value: string;
+  children?: React.ReactNode;
+}
+
+export interface TabPanelProps {
+  id: string;
+  onSelect: (id: string, index: number) => void;
+  children?: React.ReactNode;
+}
+
+function TabsRoot({ value, children }: TabsProps) {
+  return (
+    <div role="tablist" data-value={value} className="tabs">
+      {children}
+    </div>
+  );
+}
+
+function TabPanel({ id, onSelect, children }: TabPanelProps) {
+  return <div role="tabpanel" id={id} onClick={() => onSelect(id, 0)}>{children}</div>;
+}
+
+TabsRoot.Panel = TabPanel;
+
+export { TabsRoot as Tabs };

@@ -1,0 +1,3 @@
+import Badge from './component';
+
+export const Status = () => <Badge label="Done" tone="success" />;

@@ -1,0 +1,7 @@
+import { Card } from './component';
+
+export const Profile = () => (
+  <Card>
+    <Card.Header title="Ada" />
+  </Card>
+);

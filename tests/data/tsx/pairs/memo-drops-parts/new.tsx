@@ -1,0 +1,20 @@
+import * as React from 'react';
+import { memo } from 'react';
+
+export interface ListProps {
+  children?: React.ReactNode;
+}
+
+export interface ListItemProps {
+  label: string;
+}
+
+function ListRoot({ children }: ListProps) {
+  return <ul>{children}</ul>;
+}
+
+function ListItem({ label }: ListItemProps) {
+  return <li>{label}</li>;
+}
+
+export const List = memo(Object.assign(ListRoot, { Item: memo(ListItem) }));

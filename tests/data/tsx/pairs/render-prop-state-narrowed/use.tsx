@@ -1,0 +1,5 @@
+import { Disclosure } from './component';
+
+export const Details = () => (
+  <Disclosure>{(state) => (state.open ? 'Hide' : 'Show')}</Disclosure>
+);
