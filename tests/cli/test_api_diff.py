@@ -98,3 +98,56 @@ def test_a_file_that_is_not_utf8_is_an_error(run: Invoke, tmp_path: Path) -> Non
     result = run(binary, binary)
     assert result.exit_code == 2
     assert "is not UTF-8 text" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("case", "fail_on", "code"),
+    [
+        ("prop-removed", "major", 1),
+        ("prop-removed", "minor", 1),
+        ("prop-optional-added", "major", 0),
+        ("prop-optional-added", "minor", 1),
+        ("surface-unchanged", "minor", 0),
+        ("hoc-unreadable-compatible", "major", 1),
+    ],
+)
+def test_fail_on_exits_1_when_the_bump_reaches_the_threshold(
+    run: Invoke, case: str, fail_on: str, code: int
+) -> None:
+    result = run(*_pair(case), "--fail-on", fail_on, "--format", "json")
+    assert result.exit_code == code
+    assert json.loads(result.stdout)["bump"] in ("major", "minor", "patch")
+
+
+def test_without_fail_on_every_bump_exits_0(run: Invoke) -> None:
+    assert run(*_pair("prop-removed")).exit_code == 0
+
+
+def test_fail_on_takes_only_major_or_minor(run: Invoke) -> None:
+    result = run(*_pair("prop-removed"), "--fail-on", "patch")
+    assert result.exit_code == 2
+    assert "--fail-on" in result.stderr
+
+
+def test_an_unreadable_compound_component_is_major_needs_review_in_text(
+    run: Invoke, tmp_path: Path
+) -> None:
+    source = (PAIRS / "compound-callback-params-swapped" / "old.tsx").read_text()
+    hidden = tmp_path / "Tabs.tsx"
+    hidden.write_text(source.replace("{ Panel: TabPanel }", "{ ...{ Panel: TabPanel } }"))
+    result = run(PAIRS / "compound-callback-params-swapped" / "old.tsx", hidden)
+    assert result.stdout.splitlines() == [
+        "bump: major (needs review)",
+        "  major  component-unreadable  Tabs: cannot read 'Tabs' in the new source: "
+        "...{ Panel: TabPanel } hides which parts there are",
+    ]
+
+
+def test_a_file_without_a_component_is_never_unchanged(run: Invoke, tmp_path: Path) -> None:
+    index = tmp_path / "index.tsx"
+    index.write_text("export { Button } from './button';\n")
+    result = run(index, index, "--format", "json", "--fail-on", "major")
+    output = json.loads(result.stdout)
+    assert result.exit_code == 1
+    assert (output["bump"], output["needs_review"]) == ("major", True)
+    assert [f["rule"] for f in output["findings"]] == ["component-not-found"] * 2

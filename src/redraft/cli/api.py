@@ -22,6 +22,11 @@ class DefaultChange(StrEnum):
     minor = "minor"
 
 
+class FailOn(StrEnum):
+    major = "major"
+    minor = "minor"
+
+
 @app.command("diff")
 def diff(
     old: Path = typer.Argument(..., help="The TSX file consumers were written against."),
@@ -30,8 +35,17 @@ def diff(
     default_change: DefaultChange = typer.Option(
         DefaultChange.major, "--default-change", help="Bump for a changed default value."
     ),
+    fail_on: FailOn | None = typer.Option(
+        None,
+        "--fail-on",
+        help="Exit 1 when the bump reaches this level (a change that needs review is major).",
+    ),
 ) -> None:
-    """Classify every props-API change by rule and print the bump (exit 0 whatever it is)."""
+    """Classify every props-API change by rule and print the bump.
+
+    Exits 0 whatever the bump is, unless `--fail-on` is given: then 1 when the bump is at
+    least that level, so a CI job can gate on it.
+    """
     try:
         result = compare_api(
             extract_api(_read(old)),
@@ -44,6 +58,8 @@ def diff(
         print_json(result.to_dict())
     else:
         _print_text(result)
+    if fail_on is not None and result.bump >= Bump.parse(fail_on.value):
+        raise typer.Exit(1)
 
 
 def _read(path: Path) -> str:
