@@ -60,7 +60,8 @@ def rollback(
     """Publish a copy of `target` as the component's new current version.
 
     The props API is compared from the current code to the target's with the same rule
-    table as regeneration. A major change is refused (Conflict listing the findings) unless
+    table as regeneration. A major change, or one that cannot be decided (an API that
+    cannot be read: major, needs review), is refused (Conflict listing the findings) unless
     `confirm_major`, in which case the rollback is published as a new major version;
     otherwise it is a patch.
     """
@@ -72,10 +73,19 @@ def rollback(
     target_content = components.load_content(session, target)
     api = compare_code_api(now_content.code, target_content.code)
     if api.bump is Bump.MAJOR and not confirm_major:
+        effect = (
+            "changes its props API in a way that cannot be decided (review the findings)"
+            if api.needs_review
+            else "breaks its props API"
+        )
         raise Conflict(
-            f"rolling {component.name} back to {target.version_string} breaks its props API; "
+            f"rolling {component.name} back to {target.version_string} {effect}; "
             "confirm to publish it as a new major version",
-            extra={"findings": api.to_dict()["findings"], "bump": "major"},
+            extra={
+                "findings": api.to_dict()["findings"],
+                "bump": "major",
+                "needs_review": api.needs_review,
+            },
         )
     bump = Bump.MAJOR if api.bump is Bump.MAJOR else Bump.PATCH
     number = Version.parse(current.version_string).bump(bump)
@@ -102,6 +112,7 @@ def rollback(
             change_summary={
                 "rolled_back_to": {"id": str(target.id), "version": target.version_string},
                 "api": api.to_dict(),
+                "needs_review": api.needs_review,
             },
         ),
     )
