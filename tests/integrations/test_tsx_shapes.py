@@ -209,3 +209,15 @@ def test_an_unknown_wrapper_on_either_side_is_major_needs_review() -> None:
         diff = compare_api(old, new)
         assert diff.needs_review
         assert {f.rule for f in diff.findings} == {"component-unreadable"}
+
+
+def test_a_component_exported_under_a_pascal_case_name_counts_whatever_its_local_name() -> None:
+    api = extract_api(
+        """
+const chip = (props: { label: string }) => null;
+const useChip = () => null;
+export { chip as Chip, useChip };
+"""
+    )
+    assert list(api.components) == ["Chip"]
+    assert api.exports == frozenset({"useChip"})

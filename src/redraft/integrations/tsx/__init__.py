@@ -36,7 +36,9 @@ def extract_api(source: str) -> ModuleApi:
     components: dict[str, ComponentApi] = {}
     others = set(scope.foreign)
     for name, target in scope.exports.items():
-        component = reader.component(target, default=name == "default", seen=frozenset())
+        # JSX takes a lower-case name for an HTML element: such an export is no component.
+        any_name = name == "default" or name[:1].isupper()
+        component = reader.component(target, any_name=any_name, seen=frozenset())
         if component is None:
             others.add(name)
         else:

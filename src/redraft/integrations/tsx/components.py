@@ -57,13 +57,14 @@ class ComponentReader:
         self.signatures = SignatureReader(scope)
 
     def component(
-        self, target: str | Node, *, default: bool, seen: frozenset[str], erase: bool = False
+        self, target: str | Node, *, any_name: bool, seen: frozenset[str], erase: bool = False
     ) -> ComponentApi | None:
-        """The component `target` names or is; `erase` drops its type parameters, as wrapping
-        it in `memo` or `forwardRef` does (their types infer the props once, as `unknown`)."""
+        """The component `target` names or is; a local name must be PascalCase unless
+        `any_name`; `erase` drops its type parameters, as wrapping it in `memo` or
+        `forwardRef` does (their types infer the props once, as `unknown`)."""
         if isinstance(target, str):
             node = self.scope.values.get(target)
-            if node is None or target in seen or not (default or target[:1].isupper()):
+            if node is None or target in seen or not (any_name or target[:1].isupper()):
                 return None
             inner = seen | {target}
             found = self._declaration(node, target, inner, erase)
@@ -134,7 +135,7 @@ class ComponentReader:
         if kind in FUNCTIONS:
             return self.signatures.function(node, name, ComponentKind.FUNCTION, erase=erase)
         if kind in ("identifier", "shorthand_property_identifier"):
-            return self.component(self.text(node), default=True, seen=seen, erase=erase)
+            return self.component(self.text(node), any_name=True, seen=seen, erase=erase)
         if kind == "class":
             return self._class(node, name)
         if kind == "call_expression":
