@@ -221,3 +221,13 @@ export { chip as Chip, useChip };
     )
     assert list(api.components) == ["Chip"]
     assert api.exports == frozenset({"useChip"})
+
+
+def test_props_imported_from_another_module_are_never_unchanged() -> None:
+    source = """
+import type { ButtonProps } from './types';
+export function Button(props: ButtonProps) { return null; }
+"""
+    diff = compare_api(extract_api(source), extract_api(source))
+    assert diff.needs_review
+    assert {f.rule for f in diff.findings} == {"component-unreadable"}

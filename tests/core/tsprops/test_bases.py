@@ -1,6 +1,6 @@
 import pytest
 
-from redraft.core.tsprops.bases import may_declare, readmitted, split_base
+from redraft.core.tsprops.bases import from_react, may_declare, readmitted, split_base
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,11 @@ def test_names_a_widened_base_lets_back_through() -> None:
     assert readmitted("Omit<X, 'a' | 'b'>", "Omit<X, 'a'>") == frozenset({"b"})
     assert readmitted("Omit<X, 'a'>", "X") == frozenset({"a"})
     assert readmitted("Pick<X, 'a'>", "X") is None
+
+
+def test_a_base_is_reacts_own_also_when_narrowed() -> None:
+    assert from_react("React.HTMLAttributes<HTMLDivElement>")
+    assert from_react("Omit<Partial<React.HTMLAttributes<HTMLElement>>, 'title'>")
+    assert not from_react("ButtonProps")
+    assert not from_react("Omit<ButtonProps, 'size'>")
+    assert not from_react("ButtonProps<React.ReactNode>")

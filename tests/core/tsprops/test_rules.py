@@ -434,3 +434,24 @@ def test_a_component_that_becomes_an_object_of_components_needs_review() -> None
     assert diff.needs_review
     same = compare_api(_module(namespace), _module(namespace))
     assert _rules(same) == [("surface-unchanged", "patch")]
+
+
+def test_props_declared_only_in_another_module_need_review() -> None:
+    imported = ComponentApi("Button", extends=("ButtonProps",))
+    react_only = ComponentApi("Box", extends=("React.HTMLAttributes<HTMLDivElement>",))
+    diff = _diff(imported, imported)
+    assert _findings(diff) == [
+        (
+            "component-unreadable",
+            "Button",
+            f"cannot read the props of 'Button' in the {side} source: "
+            "they are declared in another module (ButtonProps)",
+        )
+        for side in ("old", "new")
+    ]
+    assert diff.needs_review
+    local_and_imported = ComponentApi("Button", props=_button().props, extends=("ButtonProps",))
+    assert _rules(_diff(local_and_imported, local_and_imported)) == [("surface-unchanged", "patch")]
+    assert _rules(compare_api(_module(react_only), _module(react_only))) == [
+        ("surface-unchanged", "patch")
+    ]

@@ -15,6 +15,7 @@ from redraft.core.tsprops.typeparse import parse_type
 
 # React types that add only `ref` / `key`.
 _REF_ONLY = frozenset({"React.RefAttributes", "React.ClassAttributes", "React.Attributes"})
+_NARROWING = frozenset({"Omit", "Pick", "Partial", "Required", "Readonly"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,3 +84,13 @@ def _literal_keys(expr: TypeExpr) -> frozenset[str] | None:
     if all(isinstance(m, Literal) and m.kind == "string" for m in members):
         return frozenset(m.value[1:-1] for m in members if isinstance(m, Literal))
     return None
+
+
+def from_react(base: str) -> bool:
+    """Whether a base is one of React's own types (`React.HTMLAttributes<…>`), also through
+    `Omit`, `Pick`, `Partial`, `Required` or `Readonly`; any other base is declared in a
+    module redraft does not read."""
+    expr = parse_type(base)
+    while isinstance(expr, Named) and expr.name in _NARROWING and expr.args:
+        expr = expr.args[0]
+    return isinstance(expr, Named) and expr.name.startswith("React.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from redraft.core.semver import Bump
-from redraft.core.tsprops.bases import may_declare, readmitted, split_base
+from redraft.core.tsprops.bases import from_react, may_declare, readmitted, split_base
 from redraft.core.tsprops.finding import REVIEW_RULES, RULES, ApiDiff, Finding
 from redraft.core.tsprops.model import (
     CallbackParam,
@@ -117,6 +117,16 @@ def _compare_component(old: ComponentApi, new: ComponentApi, out: _Findings) -> 
                 message = f"cannot read {out.component!r} in the {side} source: "
                 out.add("component-unreadable", None, message + component.unreadable)
         return
+    elsewhere = [(side, _props_elsewhere(c)) for side, c in (("old", old), ("new", new))]
+    for side, bases in elsewhere:
+        if bases:
+            message = (
+                f"cannot read the props of {out.component!r} in the {side} source: "
+                f"they are declared in another module ({', '.join(bases)})"
+            )
+            out.add("component-unreadable", None, message)
+    if any(bases for _, bases in elsewhere):
+        return
     namespaces = (old.kind is ComponentKind.NAMESPACE, new.kind is ComponentKind.NAMESPACE)
     if namespaces[0] != namespaces[1]:
         message = f"{out.component!r} changed between a component and an object of components"
@@ -124,6 +134,15 @@ def _compare_component(old: ComponentApi, new: ComponentApi, out: _Findings) -> 
     elif not namespaces[0]:
         _compare_surface(old, new, out)
     _compare_parts(old, new, out)
+
+
+def _props_elsewhere(component: ComponentApi) -> tuple[str, ...]:
+    """The bases a component's props come from when it declares none of its own and some
+    base is not React's (an imported `ButtonProps`): its props cannot be read here."""
+    if component.props or component.index_signature is not None or component.unresolved:
+        return ()
+    foreign = tuple(base for base in component.extends if not from_react(base))
+    return component.extends if foreign else ()
 
 
 def _compare_parts(old: ComponentApi, new: ComponentApi, out: _Findings) -> None:
