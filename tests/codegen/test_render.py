@@ -11,7 +11,7 @@ import pytest
 from redraft.codegen.base import GeneratedComponent, GenerationInputs, PatternInfo, TokenUse
 from redraft.codegen.builtin import BuiltinGenerator
 from redraft.codegen.render import generation_inputs, render_component
-from redraft.codegen.view import reads
+from redraft.codegen.view import used_names
 from redraft.core.tokens.model import TokenSet
 from redraft.errors import GenerationError, RequirementsError, UnknownPattern
 from redraft.spec.requirements import parse_requirements
@@ -286,12 +286,18 @@ def test_a_long_list_of_unread_props_is_written_one_per_line() -> None:
     assert "\n  ];\n" in code
 
 
-def test_an_identifier_inside_a_string_literal_is_no_read() -> None:
-    assert reads("  return <p style={labelStyle} />;", "labelStyle")
-    assert reads("    ...tabStyle,", "tabStyle")
-    assert not reads('  aria-label={"labelStyle \\" labelStyle"}', "labelStyle")
-    assert not reads("  item.labelStyle", "labelStyle")
-    assert not reads("  labelStyles", "labelStyle")
+def test_an_identifier_inside_a_string_literal_or_after_a_dot_is_no_read() -> None:
+    names = ["labelStyle", "tabStyle", "panelStyle"]
+    code = "  <p style={labelStyle} />;\n  ...tabStyle,\n"
+    assert used_names(code, names) == {"labelStyle", "tabStyle"}
+    for code in (
+        '  aria-label={"panelStyle \\" panelStyle"}',
+        "  item.panelStyle",
+        "  panelStyles",
+    ):
+        assert used_names(code, names) == set(), code
+    assert used_names('  x.panelStyle, "panelStyle", panelStyle', names) == {"panelStyle"}
+    assert used_names("tabStyle", names) == {"tabStyle"}
 
 
 def test_a_missing_token_names_the_slot_and_the_path() -> None:

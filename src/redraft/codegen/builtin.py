@@ -10,7 +10,7 @@ from redraft import __version__
 from redraft.codegen.base import GeneratedComponent, GenerationInputs, PatternInfo
 from redraft.codegen.catalog import Pattern, builtin_patterns, find_exact, resolve
 from redraft.codegen.escape import jsx_text, ts_string
-from redraft.codegen.view import build_context, reads
+from redraft.codegen.view import build_context, used_names
 from redraft.errors import GenerationError
 
 
@@ -28,7 +28,7 @@ def make_environment() -> Environment:
     env.filters["ts_string"] = ts_string
     env.filters["jsx_text"] = jsx_text
     env.globals["open_tag"] = open_tag
-    env.globals["reads"] = reads
+    env.globals["used_names"] = used_names
     return env
 
 

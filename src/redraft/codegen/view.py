@@ -7,7 +7,7 @@ that escaping and ordering rules live in one place.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,16 +71,34 @@ def header_line(inputs: GenerationInputs) -> str:
     )
 
 
-def reads(code: str, name: str) -> bool:
-    """Whether rendered ``code`` uses the identifier ``name`` outside string literals.
+def used_names(code: str, names: Iterable[str]) -> frozenset[str]:
+    """Those of ``names`` that rendered ``code`` reads as identifiers.
 
-    Templates print every value from requirements and tokens as a double-quoted literal, so
-    with those blanked out an identifier match is a use, never text that merely looks like one.
+    Not inside a string literal (templates print every value from requirements and tokens as
+    a double-quoted literal, so with those blanked out a match is a use, never text that
+    merely looks like one), and not as a property (``item.label``); a spread
+    (``...tabStyle``) is a read.
     """
     blanked = _STRING_LITERAL.sub('""', code)
-    # Not a property (`item.label`), but a spread (`...tabStyle`) reads the identifier.
-    pattern = rf"(?:(?<=\.\.\.)|(?<![\w$.])){re.escape(name)}(?![\w$])"
-    return re.search(pattern, blanked) is not None
+    return frozenset(name for name in names if _reads(blanked, name))
+
+
+def _reads(code: str, name: str) -> bool:
+    # str.find, not a regex: a leading lookbehind turns off the regex engine's literal search
+    # (0.12 ms per name on a 5 kB component, against about 1 µs).
+    at = code.find(name)
+    while at >= 0:
+        end = at + len(name)
+        before = code[max(0, at - 3) : at]
+        whole = not _in_identifier(before[-1:]) and not _in_identifier(code[end : end + 1])
+        if whole and (not before.endswith(".") or before == "..."):
+            return True
+        at = code.find(name, end)
+    return False
+
+
+def _in_identifier(char: str) -> bool:
+    return char != "" and (char.isalnum() or char in "_$")
 
 
 def build_context(inputs: GenerationInputs, pattern: Pattern) -> dict[str, Any]:
@@ -103,6 +121,7 @@ def build_context(inputs: GenerationInputs, pattern: Pattern) -> dict[str, Any]:
         "unread": _unread_lines(members, pattern),
         "styles": _style_rows(sheet),
         "style_decls": _style_decls(sheet, pattern, local, item_states),
+        "style_locals": [f"{part}Style" for part in pattern.info.parts],
         "item_layers": _item_layers(sheet, pattern, local, item_states),
         "states": [s for s in requirements.states if s not in item_states],
         "events": [m.name for m in members if m.kind == "event"],
