@@ -54,7 +54,9 @@ def test_json_and_patch_formats(cli: Cli, files: dict[str, Path], tmp_path: Path
     assert data["from_version"]["id"] == ids["1.0.0"]
     assert data["bump"]["bump"] == "minor"
     assert data["identical"] is False
-    assert patch.startswith("--- a/PrimaryButton.tsx\n+++ b/PrimaryButton.tsx\n@@ -1 +1 @@\n")
+    assert patch.startswith("--- a/PrimaryButton.tsx\n+++ b/PrimaryButton.tsx\n@@ -")
+    assert "@generated" not in patch  # the header line does not move with the tokens
+    assert "PrimaryButton.stories.tsx" not in patch  # nor do stories a recolour leaves alone
     assert " import" not in patch  # no context lines with -U 0
 
 

@@ -8,6 +8,7 @@ renders of every demo component, one changed token at a time.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 from collections.abc import Iterator
 from importlib import resources
@@ -173,3 +174,32 @@ def test_a_change_to_a_token_the_component_never_reads_is_up_to_date_without_a_r
     read = regenerate(blue_500="#000001")
     assert read.draft is not None
     assert generator.renders == 1
+
+
+def with_metadata(tokens: TokenSet) -> TokenSet:
+    """Every token described, scoped and deprecated: what `unchanged` may skip a render for."""
+    return TokenSet(
+        {
+            token.path: dataclasses.replace(
+                token,
+                description=f"{token.path}, described",
+                extensions={"com.figma.scopes": ["ALL_SCOPES"]},
+                deprecated="Use something else.",
+            )
+            for token in tokens
+        }
+    )
+
+
+def test_token_metadata_is_no_part_of_any_output() -> None:
+    generator = load_generator()
+    before = parse_tokens({"tokens.json": DOCUMENT})
+    after = with_metadata(before)
+    for spec in sample_requirements():
+        old = snapshot(before, spec)
+        new = generator.render(generation_inputs(generator, after, spec))
+        assert (new.code, new.stories) == (old.pristine_code, old.pristine_stories), spec.name
+        fast = unchanged(old, after)
+        assert fast is not None, spec.name
+        assert not fast.changes.tokens.is_empty
+        assert fast.code.text == old.code

@@ -49,7 +49,7 @@ def test_comparing_two_versions_gives_diffs_changes_api_and_metadata(editor: Tes
     assert colour["new_no"] > 0
     assert [colour["text"][a:b] for a, b in colour["changes"]] == ["2563eb"]
     assert hunks[0]["header"].startswith("@@ -")
-    assert body["stories"]["stats"]["added"] >= 1
+    assert body["stories"]["stats"]["added"] == 0  # a recolour leaves the stories alone
     paths = [c["path"] for c in body["changes"]["tokens"]["changes"]]
     assert "color.blue.500" in paths
     assert any("color.blue.500" in line for line in body["change_lines"])
@@ -91,7 +91,7 @@ def test_the_patch_format_is_a_downloadable_unified_diff(editor: TestClient) -> 
     assert text.startswith("--- a/PrimaryButton.tsx\n+++ b/PrimaryButton.tsx\n@@ -")
     assert '-    backgroundColor: "#1d4ed8", // {color.brand.primary}\n' in text
     assert '+    backgroundColor: "#2563eb", // {color.brand.primary}\n' in text
-    assert "--- a/PrimaryButton.stories.tsx\n" in text
+    assert "--- a/PrimaryButton.stories.tsx\n" not in text  # unchanged files are left out
 
 
 def test_viewers_may_compare(

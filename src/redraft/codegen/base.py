@@ -95,7 +95,9 @@ class Generator(Protocol):
         """Deterministic render; ``GenerationError`` (or ``RequirementsError``) on bad inputs.
 
         The output may depend on the tokens only through the values of those it lists in
-        ``token_usage``: regeneration skips the render (up to date) when none of them
-        changed and nothing else in the inputs did.
+        ``token_usage`` (never on a description, extensions or deprecation): regeneration
+        skips the render (up to date) when none of them changed and nothing else in the
+        inputs did. The inputs' hash is no part of the output; only the header line names
+        the generator and pattern versions.
         """
         ...

@@ -10,7 +10,7 @@ from redraft import __version__
 from redraft.codegen.base import GeneratedComponent, GenerationInputs, PatternInfo
 from redraft.codegen.catalog import Pattern, builtin_patterns, find_exact, resolve
 from redraft.codegen.escape import jsx_text, ts_string
-from redraft.codegen.view import build_context
+from redraft.codegen.view import build_context, used_names
 from redraft.errors import GenerationError
 
 
@@ -28,6 +28,7 @@ def make_environment() -> Environment:
     env.filters["ts_string"] = ts_string
     env.filters["jsx_text"] = jsx_text
     env.globals["open_tag"] = open_tag
+    env.globals["used_names"] = used_names
     return env
 
 
@@ -87,15 +88,14 @@ class BuiltinGenerator:
                 f"inputs carry {inputs.pattern.ref}"
             )
         pattern = find_exact(self._patterns, inputs.pattern)
-        digest = inputs.sha256()
-        context = build_context(inputs, pattern, digest)
+        context = build_context(inputs, pattern)
         name = inputs.requirements.name
         return GeneratedComponent(
             code=self._render(pattern, "component.tsx.j2", context),
             stories=self._render(pattern, "stories.tsx.j2", context),
             code_file=f"{name}.tsx",
             stories_file=f"{name}.stories.tsx",
-            inputs_sha256=digest,
+            inputs_sha256=inputs.sha256(),
             token_usage=context["token_usage"],
         )
 

@@ -45,7 +45,7 @@ def default_args(pattern: Pattern, members: Sequence[Member]) -> list[tuple[str,
 
 def build_stories(requirements: Requirements, pattern: Pattern, component: str) -> list[Story]:
     """``Default``, then ``<Axis><Value>`` per variant value, then ``<State>`` per state."""
-    taken = {component, f"{component}Props", "Meta", "Story", "React"}
+    taken = {component, f"{component}Props", "Meta", "StoryObj", "Story", "React"}
     stories = [Story(_unique("Default", taken), ())]
     for axis in sorted(requirements.variants):
         for value in requirements.variants[axis]:

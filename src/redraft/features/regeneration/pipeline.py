@@ -14,6 +14,7 @@ from typing import Any
 from redraft.core.bump import BumpDecision, decide_bump
 from redraft.core.changes import (
     ChangeSet,
+    TokenChangeKind,
     TokenDiff,
     diff_pattern,
     diff_requirements,
@@ -146,18 +147,41 @@ def propose(old: Snapshot, new: Snapshot, *, labels: MergeLabels) -> Proposal:
     return _proposal(old, new, changes, code, stories, api, output_changed=output_changed)
 
 
+# Token changes that leave every value alone: a generator reads only values (`Generator.render`).
+_METADATA_ONLY = frozenset(
+    {
+        TokenChangeKind.METADATA_CHANGED,
+        TokenChangeKind.DEPRECATED,
+        TokenChangeKind.UNDEPRECATED,
+    }
+)
+
+
+def _may_change_output(changes: ChangeSet) -> bool:
+    """Whether `changes` holds anything a generator's output may depend on.
+
+    A token's description, extensions (Figma scopes among them) or deprecation is no part of
+    any output; everything else (values, types, aliases, requirements, the pattern) may be.
+    """
+    return (
+        bool(changes.requirements)
+        or changes.pattern is not None
+        or any(change.kind not in _METADATA_ONLY for change in changes.tokens)
+    )
+
+
 def unchanged(old: Snapshot, tokens: TokenSet) -> Proposal | None:
-    """The proposal without rendering, when none of the tokens `old`'s output read changed.
+    """The proposal without rendering, when no token value `old`'s output read changed.
 
     For a regeneration whose requirements, pattern, generator and parameters are those of
     `old` (the caller checks), the generator's output is a function of the values of the
-    tokens it reports in `token_usage`; if none of them changed, the new output would be
-    `old`'s, and so is the proposal: nothing to merge, no API change, up to date. None when
-    something the component reads did change.
+    tokens it reports in `token_usage`; if none of them changed (their metadata may have),
+    the new output would be `old`'s, and so is the proposal: nothing to merge, no API change,
+    up to date. None when something the component reads did change.
     """
     new = replace(old, tokens=tokens)
     changes = detect_changes(old, new)
-    if not changes.is_empty:
+    if _may_change_output(changes):
         return None
     code = merge_texts(old.pristine_code, old.code, old.pristine_code)
     stories = merge_texts(old.pristine_stories, old.stories, old.pristine_stories)

@@ -203,18 +203,23 @@ def prepare(
     )
     provisional = branches.next_number(session, component, branch, current, Bump.PATCH)
     proposal = propose(old, new, labels=_labels(current, str(provisional)))
-    # The header names the inputs hash, which moves with tokens this component never reads.
+    # Output that differs at most in the generator's header line (a new generator version, or
+    # a version stored when the header still carried the inputs hash) is no news to review;
+    # token changes it did not reach are reported by the next draft, which diffs from the
+    # stored inputs. A changed requirement or pattern is kept as a draft: it records them.
     unchanged_output = (_body(output.code), _body(output.stories)) == (
         _body(old.pristine_code),
         _body(old.pristine_stories),
     )
+    changes = proposal.changes
+    recorded_inputs_changed = bool(changes.requirements) or changes.pattern is not None
     return Prepared(
         version_id=current.id,
         inputs=inputs,
         output=output,
         provisional=provisional,
         proposal=proposal,
-        up_to_date=unchanged_output and proposal.changes.is_empty,
+        up_to_date=unchanged_output and not recorded_inputs_changed,
     )
 
 
