@@ -1,4 +1,3 @@
-import time
 from pathlib import Path
 
 from redraft.core.tsprops import CallbackParam, ComponentKind, GenericParam, PropSig
@@ -225,16 +224,11 @@ def test_reports_syntax_errors_with_their_position() -> None:
     assert api.errors[0].startswith("line 1, column ")
 
 
-def test_reads_a_500_line_module_in_milliseconds() -> None:
+def test_reads_the_props_of_a_500_line_module() -> None:
+    # How long it takes is measured by bench/bench_api_diff.py ("extract_500_lines").
     source = "\n".join((PAIRS / name / "new.tsx").read_text() for name in ("surface-unchanged",))
     body = "\n".join(f"      <div className='row-{i}'>{{label}} {i}</div>" for i in range(480))
     source = source.replace("{label}\n", "{label}\n" + body + "\n")
     assert source.count("\n") >= 500
-    extract_api(source)
-    started = time.perf_counter()
-    for _ in range(10):
-        api = extract_api(source)
-    elapsed = (time.perf_counter() - started) / 10
+    api = extract_api(source)
     assert sorted(api.components["Button"].props) == ["disabled", "label", "size"]
-    # Measured ~5 ms (4 ms of it tree-sitter's parse); the bound leaves room for slow CI.
-    assert elapsed < 0.05
