@@ -119,9 +119,7 @@ def _operate(
         return Done(kind, version.id, applied=True)
 
 
-def run_writers(
-    session_factory: sessionmaker[Session], *, writers: int, rounds: int
-) -> Tally:
+def run_writers(session_factory: sessionmaker[Session], *, writers: int, rounds: int) -> Tally:
     """Run the scenario on a database holding `create_subject`'s component; check it."""
     generator = load_generator()
     tally = Tally(operations=writers * rounds)

@@ -125,7 +125,8 @@ def test_concurrent_edits_from_one_base_store_one_and_name_the_new_head_to_the_r
         component = components.get_component(session, NAME)
         base_id = component.current_version_id
         code = components.load_content(
-            session, components.get_version(session, base_id)  # type: ignore[arg-type]
+            session,
+            components.get_version(session, base_id),  # type: ignore[arg-type]
         ).code
     stored: list[str] = []
     refused: list[str] = []
