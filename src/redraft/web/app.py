@@ -80,3 +80,9 @@ def create_app(settings: Settings) -> FastAPI:
     api.include_router(compare_router)
     app.include_router(api)
     return app
+
+
+def create_app_from_environment() -> FastAPI:
+    """The app for settings read from the environment: what each `redraft serve --workers N`
+    process builds (uvicorn starts workers from an import string, not an app object)."""
+    return create_app(Settings())
