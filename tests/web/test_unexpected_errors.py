@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from fastapi import FastAPI
+from fastapi import FastAPI, Response
 
 from redraft.config import Settings
 from redraft.web.app import create_app
@@ -28,6 +28,11 @@ def exploding_app(settings: Settings) -> FastAPI:
     @app.get("/explode")
     def explode_page() -> None:
         raise RuntimeError("kaboom on a page")
+
+    @app.get("/api/v1/bad-header")
+    def bad_header() -> Response:
+        # A name with a newline in a download's file name, say.
+        return Response(b"zip", headers={"Content-Disposition": 'attachment; filename="a\n.zip"'})
 
     return app
 
@@ -73,6 +78,17 @@ def test_an_unexpected_api_error_is_a_problem_with_the_request_id_and_keeps_the_
     assert "kaboom in the API" in str(logged[0].exc_info[1])
     # The same connection answers the next request: nothing was dropped.
     assert headers.get("connection", "").lower() != "close"
+    assert get(connection, "/healthz")[0] == 200
+
+
+def test_a_response_header_that_cannot_be_sent_is_a_500_problem_not_a_dropped_connection(
+    connection: http.client.HTTPConnection,
+) -> None:
+    status, headers, body = get(connection, "/api/v1/bad-header")
+
+    assert status == 500
+    assert headers["content-type"] == "application/problem+json"
+    assert json.loads(body)["request_id"] == headers["x-request-id"]
     assert get(connection, "/healthz")[0] == 200
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
@@ -27,6 +27,22 @@ REQUEST_ID_HEADER = "X-Request-ID"
 _SANE_ID = re.compile(r"[A-Za-z0-9._:/+=@-]{1,128}")
 
 ErrorResponder = Callable[[Request, BaseException], Response]
+
+
+# What uvicorn refuses to send. It refuses after marking the response started, so it can
+# only close the connection; checked here first, the request still gets a proper 500.
+_HEADER_NAME = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_BAD_HEADER_VALUE = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+class InvalidResponseHeader(ValueError):
+    pass
+
+
+def check_headers(headers: Iterable[tuple[bytes, bytes]]) -> None:
+    for name, value in headers:
+        if not _HEADER_NAME.fullmatch(name) or _BAD_HEADER_VALUE.search(value):
+            raise InvalidResponseHeader(f"unsendable response header {name!r}: {value!r}")
 
 
 def request_id(request: Request) -> str:
@@ -60,10 +76,12 @@ class RequestContext:
         async def send_with_id(message: Message) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
-                started = True
                 message.setdefault("headers", [])
                 MutableHeaders(scope=message)[REQUEST_ID_HEADER] = rid
+                check_headers(message["headers"])
             await send(message)
+            if message["type"] == "http.response.start":
+                started = True
 
         try:
             await self.app(scope, receive, send_with_id)
