@@ -11,10 +11,15 @@ from urllib.parse import urlsplit
 
 import pytest
 from fastapi import FastAPI, Response
+from sqlalchemy import text
 
 from redraft.config import Settings
+from redraft.features.deps import SessionDep
 from redraft.web.app import create_app
 from tests.live import serve
+
+# Nothing here touches the database beyond start-up: one dialect is enough.
+pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
 
 @pytest.fixture
@@ -28,6 +33,10 @@ def exploding_app(settings: Settings) -> FastAPI:
     @app.get("/explode")
     def explode_page() -> None:
         raise RuntimeError("kaboom on a page")
+
+    @app.get("/api/v1/bad-sql")
+    def bad_sql(session: SessionDep) -> None:
+        session.execute(text("SELEC 1"))  # SQLite calls it an OperationalError too
 
     @app.get("/api/v1/bad-header")
     def bad_header() -> Response:
@@ -90,6 +99,14 @@ def test_a_response_header_that_cannot_be_sent_is_a_500_problem_not_a_dropped_co
     assert headers["content-type"] == "application/problem+json"
     assert json.loads(body)["request_id"] == headers["x-request-id"]
     assert get(connection, "/healthz")[0] == 200
+
+
+def test_a_wrong_query_is_a_500_not_an_outage(connection: http.client.HTTPConnection) -> None:
+    status, headers, body = get(connection, "/api/v1/bad-sql")
+
+    assert status == 500
+    assert "retry-after" not in headers
+    assert json.loads(body)["title"] == "Internal server error"
 
 
 def test_an_unexpected_page_error_is_the_error_page_naming_the_request(
