@@ -167,8 +167,7 @@ def _check(session_factory: sessionmaker[Session], tally: Tally) -> None:
     honest = f"{NAME} moved on: the current version is "
     for done in tally.done:
         if done.refused is None:
-            stored = by_id.get(done.version_id)  # type: ignore[arg-type]
-            if stored is None or (done.applied and done.version_id not in accepted):
+            if done.version_id not in by_id or (done.applied and done.version_id not in accepted):
                 tally.lost_writes.append(f"{done.kind} {done.version_id}")
         elif (
             done.kind == "edit_with_base"
@@ -181,7 +180,8 @@ def _check(session_factory: sessionmaker[Session], tally: Tally) -> None:
     # Every accepted version sits on one line from the head back to 1.0.0: each write ran
     # against the head the one before it left.
     length, cursor = 0, accepted.get(head_id)
-    while cursor is not None:
+    while cursor is not None and cursor.parent_version_id is not None:
         length += 1
-        cursor = accepted.get(cursor.parent_version_id)  # type: ignore[arg-type]
+        cursor = accepted.get(cursor.parent_version_id)
+    length += cursor is not None  # 1.0.0, which has no parent
     tally.chain_breaks = len(accepted) - length
