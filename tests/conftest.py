@@ -20,6 +20,7 @@ from redraft.db.base import Base
 from redraft.db.engine import create_engine_for
 from redraft.db.migrate import upgrade
 from redraft.db.session import create_session_factory
+from tests.own_postgres import BIN_GLOB, OwnPostgres, find_binaries
 
 POSTGRES_URL = os.environ.get(
     "REDRAFT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -188,6 +189,26 @@ def postgres_server() -> Iterator[PostgresServer]:
     server.prepare()
     yield server
     server.close()
+
+
+@pytest.fixture(scope="session")
+def own_postgres() -> Iterator[OwnPostgres]:
+    """A PostgreSQL server of this test session's own, running, with an empty database
+    `redraft`, for tests that stop, crash or freeze it (see tests/own_postgres.py)."""
+    binaries = find_binaries()
+    require_service(
+        f"PostgreSQL binaries not found under {BIN_GLOB}",
+        binaries is not None,
+        "`apt-get install postgresql`",
+    )
+    assert binaries is not None
+    server = OwnPostgres(binaries)
+    try:
+        server.start()
+        server.create_database()
+        yield server
+    finally:
+        server.close()
 
 
 @pytest.fixture(scope="session")

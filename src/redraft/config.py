@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, Field, SecretStr, field_validator
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -12,6 +12,18 @@ class DatabaseSettings(BaseModel):
     # The embedded default: one SQLite file in the working directory, no services needed.
     url: str = "sqlite:///redraft.db"
     echo: bool = False
+    # PostgreSQL: give up opening a connection after this long (libpq counts 2 s at least).
+    connect_timeout_seconds: int = Field(default=5, ge=2, le=300)
+    # PostgreSQL cancels a statement that runs longer (its `statement_timeout`); 0 turns it off.
+    statement_timeout_seconds: float = Field(default=30, ge=0, le=86_400)
+    # PostgreSQL: a server that sends nothing back for this long (a frozen host, which the
+    # statement timeout cannot stop) is given up on and the connection closed; 0 turns it off.
+    # Longer than the statement timeout, so that the server cancels a slow statement first.
+    answer_timeout_seconds: float = Field(default=35, ge=0, le=86_400)
+    # How long a request waits for a free pooled connection before answering 503.
+    pool_timeout_seconds: float = Field(default=5, gt=0, le=300)
+    pool_size: int = Field(default=5, ge=1, le=1000)
+    pool_max_overflow: int = Field(default=10, ge=0, le=1000)
 
     @field_validator("url")
     @classmethod
@@ -22,6 +34,16 @@ class DatabaseSettings(BaseModel):
             # psycopg 3 is the driver we ship; name it so SQLAlchemy does not look for psycopg2.
             value = "postgresql+psycopg://" + value.removeprefix("postgresql://")
         return value
+
+    @model_validator(mode="after")
+    def _answer_outlasts_statements(self) -> DatabaseSettings:
+        statement, answer = self.statement_timeout_seconds, self.answer_timeout_seconds
+        if answer and statement and answer <= statement:
+            raise ValueError(
+                f"answer_timeout_seconds ({answer:g}) must be longer than "
+                f"statement_timeout_seconds ({statement:g}), or 0"
+            )
+        return self
 
 
 class LimitSettings(BaseModel):

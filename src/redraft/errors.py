@@ -114,3 +114,16 @@ class Forbidden(RedraftError):
 
 class ConfigError(RedraftError):
     title = "Configuration error"
+
+
+class Unavailable(RedraftError):
+    """A service redraft depends on (the database) is not answering; trying again later may
+    work. `retry_after` is a hint in seconds."""
+
+    title = "Service unavailable"
+
+    def __init__(
+        self, detail: str, *, retry_after: int = 5, extra: Mapping[str, Any] | None = None
+    ) -> None:
+        super().__init__(detail, extra=extra)
+        self.retry_after = retry_after

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from redraft.config import DatabaseSettings, Settings
 from redraft.db.engine import create_engine_for
 from redraft.errors import ConfigError
+from tests.conftest import PostgresServer
 
 
 @pytest.fixture
@@ -136,3 +137,36 @@ def test_plain_postgresql_url_uses_the_shipped_psycopg_driver() -> None:
 def test_other_databases_are_refused() -> None:
     with pytest.raises(ConfigError, match="unsupported database URL"):
         create_engine_for("mysql://user@db.invalid/redraft")
+
+
+def test_an_answer_timeout_not_longer_than_the_statement_timeout_is_refused() -> None:
+    with pytest.raises(ValueError, match="must be longer than statement_timeout_seconds"):
+        DatabaseSettings(statement_timeout_seconds=30, answer_timeout_seconds=30)
+
+    assert DatabaseSettings(statement_timeout_seconds=30, answer_timeout_seconds=0)
+    assert DatabaseSettings(statement_timeout_seconds=0, answer_timeout_seconds=5)
+
+
+@pytest.mark.postgres
+def test_settings_set_the_postgres_statement_timeout_and_keep_the_urls_options(
+    postgres_server: PostgresServer,
+) -> None:
+    url = postgres_server.create_empty_schema()  # its URL carries `options=-csearch_path=…`
+    try:
+        engine = create_engine_for(
+            DatabaseSettings(url=url, statement_timeout_seconds=1.5, answer_timeout_seconds=3)
+        )
+        with engine.connect() as connection:
+            timeout = connection.exec_driver_sql("SHOW statement_timeout").scalar_one()
+            path = connection.exec_driver_sql("SHOW search_path").scalar_one()
+        engine.dispose()
+        bare = create_engine_for(url)  # a bare URL: no timeout (migrations)
+        with bare.connect() as connection:
+            untimed = connection.exec_driver_sql("SHOW statement_timeout").scalar_one()
+        bare.dispose()
+    finally:
+        postgres_server.drop_schema(url)
+
+    assert timeout == "1500ms"
+    assert path.startswith("empty_")
+    assert untimed == "0"

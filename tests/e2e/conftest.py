@@ -10,9 +10,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from sqlalchemy.orm import Session, sessionmaker
 
 from redraft.config import DatabaseSettings, Settings
@@ -28,6 +24,7 @@ from redraft.web.app import create_app
 from redraft.web.ui import install_ui
 from tests.conftest import require_service
 from tests.e2e.seed import PASSWORD, Seeded, seed
+from tests.live import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -78,33 +75,14 @@ class LiveServer:
     factory: sessionmaker[Session]
 
 
-def _free_socket() -> socket.socket:
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    return sock
-
-
 @pytest.fixture
 def live_server(db_url: str, session_factory: sessionmaker[Session]) -> Iterator[LiveServer]:
     seeded = seed(session_factory)
     settings = Settings(database=DatabaseSettings(url=db_url))
     app = create_app(settings)
     install_ui(app, settings)  # a no-op once create_app installs the UI itself
-    sock = _free_socket()
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            pytest.fail("the test server did not start")
-        time.sleep(0.01)
-    host, port = sock.getsockname()
-    yield LiveServer(f"http://{host}:{port}", seeded, session_factory)
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with serve(app) as url:
+        yield LiveServer(url, seeded, session_factory)
 
 
 @dataclass

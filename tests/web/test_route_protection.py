@@ -21,7 +21,7 @@ from redraft.web.app import API_PREFIX, create_app
 from redraft.web.ui import install_ui
 from tests.e2e.seed import PASSWORD, csrf_token, sign_in
 
-PUBLIC = {"/healthz", "/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json"}
+PUBLIC = {"/healthz", "/readyz", "/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json"}
 # Signing in and out must work signed out; both still check the form's CSRF token.
 PUBLIC_PAGES = {("GET", "/login"), ("POST", "/login"), ("POST", "/logout")}
 READ = {"GET", "HEAD", "OPTIONS"}

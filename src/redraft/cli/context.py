@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from redraft import errors
 from redraft.config import Settings
 from redraft.db.engine import create_engine_for
+from redraft.db.outage import outages_as_unavailable
 from redraft.db.session import create_session_factory, unit_of_work
 
 
@@ -35,9 +36,10 @@ def transaction(settings: Settings | None = None) -> Iterator[Session]:
     # Alembic (~0.15 s to import) is needed only once a command touches the database.
     from redraft.db.migrate import check_current
 
-    engine = create_engine_for((settings or load_settings()).database.url)
+    engine = create_engine_for(settings or load_settings())
     try:
-        check_current(engine)
+        with outages_as_unavailable():
+            check_current(engine)
         with unit_of_work(create_session_factory(engine)) as session:
             yield session
     finally:

@@ -32,6 +32,7 @@ EXIT_CODES: list[tuple[type[errors.RedraftError], int]] = [
     (errors.Forbidden, 5),
     (errors.GenerationError, 6),
     (errors.ConfigError, 7),
+    (errors.Unavailable, 7),  # the configured database does not answer
 ]
 
 

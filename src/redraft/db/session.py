@@ -8,6 +8,8 @@ from contextlib import contextmanager
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from redraft.db.outage import outages_as_unavailable
+
 
 def create_session_factory(engine: Engine) -> sessionmaker[Session]:
     # expire_on_commit=False: objects stay readable after the unit of work commits, so a
@@ -17,8 +19,11 @@ def create_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 @contextmanager
 def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """A session whose work is committed if the block succeeds and rolled back if it raises."""
-    with factory() as session:
+    """A session whose work is committed if the block succeeds and rolled back if it raises.
+
+    A database that is unreachable, or gives no connection in time, raises `Unavailable`.
+    """
+    with outages_as_unavailable(), factory() as session:
         try:
             yield session
         except BaseException:

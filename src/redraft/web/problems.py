@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -10,6 +11,10 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from redraft import errors
+from redraft.db.outage import is_outage, unavailable
+from redraft.web.request_context import request_id
+
+logger = logging.getLogger("redraft.web")
 
 PROBLEM = "application/problem+json"
 
@@ -22,6 +27,7 @@ STATUS: list[tuple[type[errors.RedraftError], int]] = [
     (errors.Conflict, 409),
     (errors.Unauthenticated, 401),
     (errors.Forbidden, 403),
+    (errors.Unavailable, 503),
 ]
 
 
@@ -33,12 +39,54 @@ def status_for(exc: errors.RedraftError) -> int:
 
 
 def problem(
-    status: int, title: str, detail: str, *, type_: str = "about:blank", **extra: Any
+    status: int,
+    title: str,
+    detail: str,
+    *,
+    type_: str = "about:blank",
+    headers: dict[str, str] | None = None,
+    **extra: Any,
 ) -> JSONResponse:
     body: dict[str, Any] = {"type": type_, "title": title, "status": status, "detail": detail}
     body.update(extra)
-    headers = {"WWW-Authenticate": 'Bearer realm="redraft"'} if status == 401 else None
+    if status == 401:
+        headers = {**(headers or {}), "WWW-Authenticate": 'Bearer realm="redraft"'}
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
+
+
+def headers_for(exc: errors.RedraftError) -> dict[str, str]:
+    """Response headers an error class asks for (pages and the API alike)."""
+    if isinstance(exc, errors.Unavailable):
+        return {"Retry-After": str(exc.retry_after)}
+    return {}
+
+
+def log_server_error(request: Request, status: int, exc: BaseException) -> None:
+    """A 5xx that an error class explains (the database is away) is logged, with the
+    request's id, as a warning without a traceback: it is the state of the world, not a bug."""
+    if status >= 500:
+        logger.warning(
+            "%s on %s %s [request %s]: %s",
+            status,
+            request.method,
+            request.url.path,
+            request_id(request),
+            exc.__cause__ or exc,
+        )
+
+
+def unexpected(request: Request, exc: BaseException) -> JSONResponse:
+    """The answer to an error nothing else handled: 503 if the database is away, else 500."""
+    if is_outage(exc):
+        return redraft_problem(request, unavailable(exc))
+    rid = request_id(request)
+    return problem(
+        500,
+        "Internal server error",
+        f"something went wrong on our side; it was logged as request {rid}",
+        instance=request.url.path,
+        request_id=rid,
+    )
 
 
 def _slug(cls: type[Exception]) -> str:
@@ -48,13 +96,21 @@ def _slug(cls: type[Exception]) -> str:
 
 async def _redraft_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, errors.RedraftError)
+    return redraft_problem(request, exc)
+
+
+def redraft_problem(request: Request, exc: errors.RedraftError) -> JSONResponse:
+    status = status_for(exc)
+    log_server_error(request, status, exc)
+    extra = {**exc.extra, "request_id": request_id(request)} if status >= 500 else exc.extra
     return problem(
-        status_for(exc),
+        status,
         exc.title,
         exc.detail,
         type_=f"https://redraft.dev/problems/{_slug(type(exc))}",
         instance=request.url.path,
-        **exc.extra,
+        headers=headers_for(exc),
+        **extra,
     )
 
 

@@ -92,7 +92,14 @@ def lock_with_head(
     session: Session, key: uuid.UUID | str, branch: str
 ) -> tuple[Component, ComponentVersion]:
     """Lock a component and read the head of `branch`; on main in one query (the hot path of
-    every regeneration and edit), elsewhere through the branch row."""
+    every regeneration and edit), elsewhere through the branch row.
+
+    The head joined to the lock is only trusted when the lock was free. A statement that had
+    to wait for it gets the component row as the other writer left it, but on PostgreSQL
+    (READ COMMITTED) joins it against the snapshot it started with, where the version that
+    writer inserted does not exist yet: the join comes back empty (or names the old head),
+    and reading the head again, now that the lock is held, sees the committed one.
+    """
     if branch != MAIN:
         component = lock_component(session, key)
         branches.active_branch(session, component, branch)
@@ -112,8 +119,8 @@ def lock_with_head(
     if row is None:
         raise NotFound(f"no component {str(key)!r}")
     component, head = row
-    if head is None:
-        raise Conflict(f"{component.name} has no current version")
+    if head is None or head.id != component.current_version_id:
+        head = current_version(session, component)
     return component, head
 
 

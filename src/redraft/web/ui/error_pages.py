@@ -18,10 +18,14 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from redraft import errors
-from redraft.web.problems import status_for
+from redraft.db.outage import is_outage, unavailable
+from redraft.web.problems import headers_for, log_server_error, status_for, unexpected
+from redraft.web.request_context import request_id
 from redraft.web.ui.render import error_page, redirect
 
-NOT_PAGES = frozenset({"/healthz", "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"})
+NOT_PAGES = frozenset(
+    {"/healthz", "/readyz", "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"}
+)
 Handler = Callable[[Request, Exception], Any]
 HTTP_TITLES = {404: "Page not found", 405: "Method not allowed", 403: "Forbidden"}
 
@@ -64,7 +68,27 @@ def _redraft_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, errors.Unauthenticated):
         return login_redirect(request)
     status = status_for(exc)
-    return error_page(request, status, exc.title, exc.detail)
+    log_server_error(request, status, exc)
+    detail = exc.detail
+    if status >= 500:
+        detail += f" (request {request_id(request)})"
+    response = error_page(request, status, exc.title, detail)
+    response.headers.update(headers_for(exc))
+    return response
+
+
+def respond_unexpected(request: Request, exc: BaseException) -> Response:
+    """An error nothing else handled: the error page on pages, problem+json elsewhere."""
+    if not is_page(request):
+        return unexpected(request, exc)
+    if is_outage(exc):
+        return _redraft_error(request, unavailable(exc))
+    return error_page(
+        request,
+        500,
+        "Something went wrong",
+        f"This is a fault on our side, logged as request {request_id(request)}.",
+    )
 
 
 def _validation_error(request: Request, exc: Exception) -> Response:
